@@ -1,0 +1,1 @@
+"""CCM implementation analytics: data, treaty arithmetic, analyses and charts for the ISU."""

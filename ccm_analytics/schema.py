@@ -1,0 +1,376 @@
+"""The database schema, declared once: every table and public view, with a description per column.
+
+`build` creates the tables from these declarations, `COMMENT ON`s every column (so ad hoc users
+see the descriptions in `duckdb_columns()`), and imports validate against the same declarations.
+`docs/data-dictionary.md` is generated from here (`python -m ccm_analytics docs`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    data_file: str | None = None  # the shipped CSV in data/, if any
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    sql: str
+    public: bool = True
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+C = Column
+PRECISION = "Precision of the date before it: day, month or year (a month or year is stored as its first day)."
+SOURCE = C("source", "VARCHAR", "Where the facts of this row come from.")
+NOTES = C("notes", "VARCHAR", "Caveats and the sources' own wording where a value was read from free text.")
+
+TABLES: tuple[Table, ...] = (
+    Table("states", "Every State the app can show: UN Member States, Holy See, State of Palestine, Cook Islands, Niue.", (
+        C("iso3", "VARCHAR", "ISO 3166-1 alpha-3 code.", True),
+        C("state_name", "VARCHAR", "Short name in UN (UNTERM) style.", True),
+        C("un_region", "VARCHAR", "UN M49 region (Africa, Americas, Asia, Europe, Oceania).", True),
+        C("un_subregion", "VARCHAR", "UN M49 sub-region, e.g. Sub-Saharan Africa.", True),
+        C("m49_code", "INTEGER", "UN M49 numerical code."),
+    ), key=("iso3",), data_file="states.csv"),
+    Table("treaty_events", "Signatures, deposits of instruments of ratification, acceptance or accession, and withdrawals.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("event_type", "VARCHAR", "signature, ratification, acceptance, accession or withdrawal.", True),
+        C("event_date", "DATE", "Day of the event; for a withdrawal, the day it took effect.", True),
+        SOURCE,
+    ), key=("iso3", "event_type"), data_file="treaty_events.csv"),
+    Table("article3_stockpiles", "Article 3: stockpile destruction, one row per State reported to hold or have held cluster munitions.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("stockpile_status", "VARCHAR", "destroyed, no stockpile, or unknown (stockpiling not confirmed).", True),
+        C("completion_date", "DATE", "Day (or first day of the month or year) stockpile destruction was completed."),
+        C("completion_date_precision", "VARCHAR", PRECISION),
+        C("completion_note", "VARCHAR", "What the completion date stands for, in the sources' words."),
+        C("munitions_destroyed", "BIGINT", "Cluster munitions destroyed in all."),
+        C("submunitions_destroyed", "BIGINT", "Submunitions destroyed in all."),
+        C("quantities_note", "VARCHAR", "Precision of the quantities (exact, rounded by source, bounds)."),
+        C("retained_munitions", "BIGINT", "Cluster munitions retained under Article 3.6 (latest figure stated plainly)."),
+        C("retained_submunitions", "BIGINT", "Submunitions retained under Article 3.6 (latest figure stated plainly)."),
+        C("retained_note", "VARCHAR", "Retention under Article 3.6 in the sources' words."),
+        SOURCE, NOTES,
+    ), key=("iso3",), data_file="article3_stockpiles.csv"),
+    Table("article3_destruction_by_year", "Stockpiled cluster munitions destroyed per State and year, where the sources give it.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("year", "INTEGER", "Calendar year.", True),
+        C("munitions_destroyed", "BIGINT", "Cluster munitions destroyed that year."),
+        C("submunitions_destroyed", "BIGINT", "Submunitions destroyed that year."),
+        C("cumulative", "BOOLEAN", "True where the figure sums several years up to this one."),
+        SOURCE, NOTES,
+    ), key=("iso3", "year"), data_file="article3_destruction_by_year.csv"),
+    Table("extension_requests", "Requests to extend an Article 3 or Article 4 deadline, one row per request.", (
+        C("iso3", "VARCHAR", "Requesting State (ISO 3166-1 alpha-3).", True),
+        C("article", "INTEGER", "3 (stockpile destruction) or 4 (clearance).", True),
+        C("request_no", "INTEGER", "1 for the State's first request under that article, and so on.", True),
+        C("submitted_date", "DATE", "Date the request was submitted."),
+        C("submitted_date_precision", "VARCHAR", PRECISION),
+        C("meeting", "VARCHAR", "Meeting that considered it, e.g. 9MSP, 2RC."),
+        C("meeting_date", "DATE", "Month of the meeting (or of the silent procedure) that decided."),
+        C("meeting_date_precision", "VARCHAR", PRECISION),
+        C("document", "VARCHAR", "UN document symbol of the request, e.g. CCM/MSP/2024/6."),
+        C("requested_deadline", "DATE", "Deadline the State asked for."),
+        C("requested_deadline_precision", "VARCHAR", PRECISION),
+        C("granted_deadline", "DATE", "Deadline granted; empty where the decision is not recorded."),
+        C("granted_deadline_precision", "VARCHAR", PRECISION),
+        SOURCE, NOTES,
+    ), key=("iso3", "article", "request_no"), data_file="extension_requests.csv"),
+    Table("article4_clearance", "Article 4: clearance of cluster munition remnants, one row per State reported with remnants.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("obligation", "VARCHAR", "yes, no or unconfirmed: remnants under its jurisdiction or control at or after entry into force.", True),
+        C("clearance_status", "VARCHAR", "Status in the sources' words.", True),
+        C("completion_date", "DATE", "Date clearance was completed (or declared completed)."),
+        C("completion_date_precision", "VARCHAR", PRECISION),
+        C("completed_by", "DATE", "Latest day by which clearance is known to have been completed, where the date itself is not known."),
+        C("contaminated_area_km2", "DECIMAL(12,3)", "Latest contaminated area reported, in km²."),
+        C("contaminated_area_year", "INTEGER", "Year of that area figure."),
+        C("contaminated_area_note", "VARCHAR", "What the area figure covers."),
+        C("area_cleared_summary", "VARCHAR", "Clearance progress in the sources' words."),
+        SOURCE, NOTES,
+    ), key=("iso3",), data_file="article4_clearance.csv"),
+    Table("article4_clearance_by_year", "Area cleared and submunitions destroyed per State (or globally) and year.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3); empty for the Monitor's global total."),
+        C("year", "INTEGER", "Calendar year.", True),
+        C("area_cleared_km2", "DECIMAL(12,3)", "Area cleared that year, in km²."),
+        C("area_qualifier", "VARCHAR", "exact, approx or lower bound."),
+        C("submunitions_destroyed", "BIGINT", "Submunitions destroyed that year."),
+        C("submunitions_qualifier", "VARCHAR", "exact, approx or lower bound."),
+        C("scope", "VARCHAR", "national or global.", True),
+        SOURCE, NOTES,
+    ), key=("iso3", "year"), data_file="article4_clearance_by_year.csv"),
+    Table("article7_reports", "Records about transparency reports (Article 7): a submission, or a listing as outstanding.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("report_type", "VARCHAR", "initial or annual.", True),
+        C("reporting_year", "INTEGER", "Calendar year an annual report covers; empty for initial reports or when not stated."),
+        C("submitted_date", "DATE", "Date the report was submitted."),
+        C("submitted_date_precision", "VARCHAR", PRECISION),
+        C("record", "VARCHAR", "submitted, outstanding (listed as overdue or not submitted) or unclear.", True),
+        C("record_date", "DATE", "Date the record speaks for (e.g. the date of an overdue list)."),
+        C("record_date_precision", "VARCHAR", PRECISION),
+        C("status_text", "VARCHAR", "Status in the source's words."),
+        SOURCE, NOTES,
+    ), data_file="article7_reports.csv"),
+    Table("article7_aggregates", "Published totals on transparency reporting, with their dates.", (
+        C("metric", "VARCHAR", "What is counted.", True),
+        C("value", "VARCHAR", "The published figure, as published."),
+        C("as_of_date", "DATE", "Date the figure speaks for."),
+        C("as_of_date_precision", "VARCHAR", PRECISION),
+        SOURCE, NOTES,
+    ), data_file="article7_aggregates.csv"),
+    Table("article9_measures", "National implementation measures (Article 9) per State.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("status", "VARCHAR", "specific legislation adopted, existing law deemed sufficient, legislation in progress, none reported; empty where the sources do not settle it."),
+        C("year_of_law", "INTEGER", "Year the law was adopted."),
+        C("measure_summary", "VARCHAR", "The measures in the sources' words."),
+        C("confidence", "VARCHAR", "high, medium or low: how clearly the sources support the status."),
+        C("reported_date", "DATE", "Date the status was last reported."),
+        C("reported_date_precision", "VARCHAR", PRECISION),
+        SOURCE, NOTES,
+    ), key=("iso3",), data_file="article9_measures.csv"),
+    Table("article9_aggregates", "Published totals on national implementation measures, with their dates.", (
+        C("metric", "VARCHAR", "What is counted, as published.", True),
+        C("value", "VARCHAR", "The published figure (empty where the metric text holds it)."),
+        C("as_of_date", "DATE", "Date the figure speaks for."),
+        C("as_of_date_precision", "VARCHAR", PRECISION),
+        SOURCE, NOTES,
+    ), data_file="article9_aggregates.csv"),
+    Table("budget_lines", "ISU budget (and, once imported, actual expenditure) per line and year, in CHF.", (
+        C("year", "INTEGER", "Budget year.", True),
+        C("budget_line", "VARCHAR", "Salaries, Social charges, Communication, Travel or Other implementation support costs.", True),
+        C("amount_chf", "DECIMAL(14,2)", "Amount in Swiss francs.", True),
+        C("kind", "VARCHAR", "budget (work plan) or actual (expenditure).", True),
+        SOURCE,
+    ), key=("year", "budget_line", "kind"), data_file="isu_budget.csv"),
+    Table("isu_budget_notes", "The work plan's notes on its budget lines (GICHD in-kind support included, without amount).", (
+        C("budget_line", "VARCHAR", "Budget line the note explains; empty for notes on the whole budget."),
+        C("note_kind", "VARCHAR", "line description, budget note or in-kind support.", True),
+        C("note", "VARCHAR", "The note's text.", True),
+        SOURCE,
+    ), data_file="isu_budget_notes.csv"),
+    Table("data_sources", "Provenance of each shipped data file: source, publication, access and the date its facts are current to.", (
+        C("file", "VARCHAR", "Data file in data/.", True),
+        C("title", "VARCHAR", "What the file holds.", True),
+        C("source", "VARCHAR", "Where its facts come from.", True),
+        C("publication", "VARCHAR", "Publication cited."),
+        C("accessed", "VARCHAR", "When and how the facts were gathered.", True),
+        C("current_to", "DATE", "Date the facts are current to."),
+        C("current_to_precision", "VARCHAR", PRECISION),
+        NOTES,
+    ), key=("file",), data_file="provenance.csv"),
+)
+
+# Internal helpers. `state_facts` holds the recorded facts per State; the table macros answer for any date.
+MACROS = r"""
+CREATE OR REPLACE MACRO period_end(d, p) AS
+    CASE p WHEN 'year' THEN make_date(year(d), 12, 31) WHEN 'month' THEN last_day(d) ELSE d END;
+CREATE OR REPLACE MACRO thirtieth_deposit() AS (
+    SELECT event_date FROM treaty_events WHERE event_type IN ('ratification', 'acceptance', 'accession')
+    ORDER BY event_date LIMIT 1 OFFSET 29);
+CREATE OR REPLACE MACRO entry_into_force(deposit) AS
+    CAST(date_trunc('month', greatest(deposit, thirtieth_deposit())) + INTERVAL 6 MONTH AS DATE);
+CREATE OR REPLACE MACRO facts_current_to(f) AS (
+    SELECT period_end(current_to, current_to_precision) FROM data_sources WHERE file = f);
+CREATE OR REPLACE VIEW state_facts AS
+    WITH ev AS (
+        SELECT iso3,
+               max(event_date) FILTER (WHERE event_type = 'signature') AS signature_date,
+               max(event_date) FILTER (WHERE event_type IN ('ratification', 'acceptance', 'accession')) AS consent_date,
+               max(event_type) FILTER (WHERE event_type IN ('ratification', 'acceptance', 'accession')) AS consent_type,
+               max(event_date) FILTER (WHERE event_type = 'withdrawal') AS withdrawal_date
+        FROM treaty_events GROUP BY iso3)
+    SELECT s.iso3, s.state_name, s.un_region, s.un_subregion, ev.signature_date, ev.consent_date, ev.consent_type,
+           entry_into_force(ev.consent_date) AS entry_into_force_date, ev.withdrawal_date
+    FROM states s LEFT JOIN ev USING (iso3);
+CREATE OR REPLACE MACRO state_status_at(d) AS TABLE
+    SELECT iso3, state_name, un_region, un_subregion,
+           CASE WHEN signature_date <= d THEN signature_date END AS signature_date,
+           CASE WHEN consent_date <= d THEN consent_date END AS consent_date,
+           CASE WHEN consent_date <= d THEN consent_type END AS consent_type,
+           CASE WHEN consent_date <= d AND thirtieth_deposit() <= d THEN entry_into_force_date END AS entry_into_force_date,
+           CASE WHEN withdrawal_date <= d THEN withdrawal_date END AS withdrawal_date,
+           CASE WHEN withdrawal_date <= d THEN 'Withdrawn'
+                WHEN consent_date <= d THEN 'State Party'
+                WHEN signature_date <= d THEN 'Signatory'
+                ELSE 'Not signatory' END AS status,
+           coalesce(consent_date <= d AND NOT coalesce(withdrawal_date <= d, false)
+                    AND thirtieth_deposit() <= d AND entry_into_force_date <= d, false) AS in_force
+    FROM state_facts;
+CREATE OR REPLACE VIEW obligations AS
+    -- Article 3: States that held stockpiles when the Convention entered into force for them
+    -- (or whose stockpiling the data cannot settle); Article 4: States with remnants at or after it.
+    SELECT a.iso3, 3 AS article, a.stockpile_status <> 'unknown' AS confirmed,
+           a.completion_date, a.completion_date_precision,
+           -- destroyed, date unknown: known complete by the date the facts are current to
+           CASE WHEN a.stockpile_status = 'destroyed' AND a.completion_date IS NULL
+                THEN facts_current_to('article3_stockpiles.csv') END AS completed_by
+    FROM article3_stockpiles a JOIN state_facts f USING (iso3)
+    WHERE a.stockpile_status = 'unknown'
+       OR (a.stockpile_status = 'destroyed' AND (a.completion_date IS NULL
+           OR period_end(a.completion_date, a.completion_date_precision) >= f.entry_into_force_date))
+    UNION ALL
+    SELECT iso3, 4, obligation = 'yes', completion_date, completion_date_precision, completed_by
+    FROM article4_clearance WHERE obligation <> 'no';
+CREATE OR REPLACE MACRO extension_decisions() AS TABLE
+    -- A decision is taken by the end of its meeting's month; where the meeting is not dated,
+    -- no later than the deadline it extends (the previous one granted, or the original).
+    SELECT r.*, f.entry_into_force_date + to_years(CASE r.article WHEN 3 THEN 8 ELSE 10 END) AS original_deadline,
+           least(period_end(r.submitted_date, r.submitted_date_precision), r.meeting_date) AS known_from,
+           coalesce(period_end(r.meeting_date, r.meeting_date_precision),
+                    lag(r.granted_deadline) OVER (PARTITION BY r.iso3, r.article ORDER BY r.request_no),
+                    f.entry_into_force_date + to_years(CASE r.article WHEN 3 THEN 8 ELSE 10 END)) AS decided_by
+    FROM extension_requests r JOIN state_facts f USING (iso3);
+CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
+    WITH parties AS (
+        SELECT * FROM state_facts WHERE consent_date <= d AND NOT coalesce(withdrawal_date <= d, false)),
+    granted AS (
+        SELECT iso3, article, count(*) AS n,
+               arg_max(granted_deadline, granted_deadline) AS deadline,
+               arg_max(granted_deadline_precision, granted_deadline) AS deadline_precision
+        FROM extension_decisions() WHERE granted_deadline IS NOT NULL AND decided_by <= d GROUP BY ALL),
+    pending AS (
+        SELECT iso3, article, count(*) AS n FROM extension_decisions()
+        WHERE known_from <= d AND (granted_deadline IS NULL OR decided_by > d) GROUP BY ALL),
+    rows AS (
+        SELECT o.*, p.state_name, p.entry_into_force_date,
+               CAST(p.entry_into_force_date + to_years(CASE o.article WHEN 3 THEN 8 ELSE 10 END) AS DATE) AS original_deadline,
+               coalesce(g.deadline, original_deadline) AS current_deadline,
+               CASE WHEN g.deadline IS NOT NULL THEN g.deadline_precision ELSE 'day' END AS current_deadline_precision,
+               coalesce(g.n, 0) AS extensions_granted, coalesce(q.n, 0) AS pending_requests,
+               least(d, CASE o.article WHEN 3 THEN facts_current_to('article3_stockpiles.csv')
+                                       ELSE facts_current_to('article4_clearance.csv') END) AS known_to
+        FROM obligations o JOIN parties p USING (iso3)
+        LEFT JOIN granted g USING (iso3, article) LEFT JOIN pending q USING (iso3, article))
+    SELECT iso3, article, original_deadline, current_deadline, extensions_granted,
+           CASE WHEN period_end(completion_date, completion_date_precision) <= d THEN completion_date END AS completion_date,
+           CASE
+               WHEN period_end(completion_date, completion_date_precision) <= d OR completed_by <= d THEN 'completed'
+               WHEN NOT confirmed OR current_deadline IS NULL THEN 'unknown'
+               WHEN pending_requests > 0 THEN 'extension requested'
+               WHEN period_end(current_deadline, current_deadline_precision) < d THEN
+                    CASE WHEN completed_by IS NULL AND period_end(current_deadline, current_deadline_precision) < known_to
+                         THEN 'overdue' ELSE 'unknown' END
+               WHEN current_deadline <= d + INTERVAL 12 MONTH THEN 'due within 12 months'
+               ELSE 'on track' END AS status,
+           state_name, entry_into_force_date, current_deadline_precision,
+           CASE WHEN period_end(completion_date, completion_date_precision) <= d THEN completion_date_precision END
+               AS completion_date_precision,
+           pending_requests
+    FROM rows ORDER BY iso3, article;
+"""
+
+VIEWS: tuple[View, ...] = (
+    View("state_status", "One row per State (197): its treaty status today.", (
+        C("iso3", "VARCHAR", "ISO 3166-1 alpha-3 code."),
+        C("state_name", "VARCHAR", "Short name in UN style."),
+        C("un_region", "VARCHAR", "UN M49 region."),
+        C("un_subregion", "VARCHAR", "UN M49 sub-region."),
+        C("signature_date", "DATE", "Day the State signed; empty if it did not."),
+        C("consent_date", "DATE", "Day its instrument of ratification, acceptance or accession was deposited."),
+        C("consent_type", "VARCHAR", "ratification, acceptance or accession."),
+        C("entry_into_force_date", "DATE", "Day the Convention entered into force for the State (Article 17)."),
+        C("withdrawal_date", "DATE", "Day its withdrawal took effect (Article 20)."),
+        C("status", "VARCHAR", "State Party, Signatory, Not signatory or Withdrawn."),
+        C("in_force", "BOOLEAN", "True if the State is a State Party and the Convention has entered into force for it."),
+    ), "SELECT * FROM state_status_at(current_date)",
+        notes=("`state_status_at(DATE '2020-12-31')` gives the same columns for any other date.",)),
+    View("parties_by_year", "Counts at 31 December of each year from 2008, and at today's date for the current year.", (
+        C("year", "INTEGER", "Calendar year."),
+        C("states_parties", "BIGINT", "States Parties (instrument deposited, withdrawal not yet effective)."),
+        C("in_force", "BIGINT", "States Parties for which the Convention has entered into force."),
+        C("signatories_only", "BIGINT", "Signatories that have not deposited an instrument."),
+        C("new_parties", "BIGINT", "Instruments deposited during the year (up to today in the current year)."),
+        C("withdrawals", "BIGINT", "Withdrawals that took effect during the year."),
+    ), """
+    WITH years AS (
+        SELECT y::INTEGER AS year,
+               CASE WHEN y = year(current_date) THEN current_date ELSE make_date(y::INTEGER, 12, 31) END AS d
+        FROM range(2008, year(current_date) + 1) r(y))
+    SELECT year,
+           count(*) FILTER (WHERE consent_date <= d AND NOT coalesce(withdrawal_date <= d, false)) AS states_parties,
+           count(*) FILTER (WHERE consent_date <= d AND NOT coalesce(withdrawal_date <= d, false)
+                            AND thirtieth_deposit() <= d AND entry_into_force_date <= d) AS in_force,
+           count(*) FILTER (WHERE signature_date <= d AND NOT coalesce(consent_date <= d, false)) AS signatories_only,
+           count(*) FILTER (WHERE year(consent_date) = year AND consent_date <= d) AS new_parties,
+           count(*) FILTER (WHERE year(withdrawal_date) = year AND withdrawal_date <= d) AS withdrawals
+    FROM years CROSS JOIN state_facts GROUP BY year ORDER BY year"""),
+    View("obligation_deadlines", "One row per State Party and article (3 or 4) with an obligation, and its status today.", (
+        C("iso3", "VARCHAR", "State Party (ISO 3166-1 alpha-3)."),
+        C("article", "INTEGER", "3 (stockpile destruction) or 4 (clearance)."),
+        C("original_deadline", "DATE", "Entry into force plus 8 years (Article 3) or 10 years (Article 4)."),
+        C("current_deadline", "DATE", "The latest deadline granted by a recorded decision, else the original one."),
+        C("extensions_granted", "BIGINT", "Extensions granted by recorded decisions."),
+        C("completion_date", "DATE", "Completion recorded (first day of its month or year where only that is known)."),
+        C("status", "VARCHAR", "completed, extension requested (decision not recorded), overdue, due within 12 months, on track or unknown."),
+        C("state_name", "VARCHAR", "Short name in UN style."),
+        C("entry_into_force_date", "DATE", "Entry into force for the State."),
+        C("current_deadline_precision", "VARCHAR", PRECISION),
+        C("completion_date_precision", "VARCHAR", PRECISION),
+        C("pending_requests", "BIGINT", "Extension requests submitted whose decision is not recorded."),
+    ), "SELECT * FROM obligation_deadlines_at(current_date)",
+        notes=("`obligation_deadlines_at(DATE '2020-12-31')` gives the same columns for any other date.",
+               "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.")),
+    View("isu_budget", "The ISU budget (kind = budget) and imported actual expenditure (kind = actual), per year and line.", (
+        C("year", "INTEGER", "Budget year."),
+        C("budget_line", "VARCHAR", "Salaries, Social charges, Communication, Travel or Other implementation support costs."),
+        C("amount_chf", "DECIMAL(14,2)", "Amount in Swiss francs."),
+        C("kind", "VARCHAR", "budget or actual."),
+    ), "SELECT year, budget_line, amount_chf, kind FROM budget_lines ORDER BY kind, year, budget_line"),
+)
+
+
+def table(name: str) -> Table:
+    """The declared table called `name`."""
+    return next(t for t in TABLES if t.name == name)
+
+
+def create_table_sql(t: Table) -> str:
+    cols = ",\n    ".join(f"{c.name} {c.type}{' NOT NULL' if c.required else ''}" for c in t.columns)
+    return f"CREATE TABLE {t.name} (\n    {cols}\n)"
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def comment_sql(obj: Table | View) -> list[str]:
+    """COMMENT ON statements that put the descriptions into the database catalogue."""
+    kind = "TABLE" if isinstance(obj, Table) else "VIEW"
+    out = [f"COMMENT ON {kind} {obj.name} IS {_quote(obj.description)}"]
+    out += [f"COMMENT ON COLUMN {obj.name}.{c.name} IS {_quote(c.description)}" for c in obj.columns]
+    return out
+
+
+def data_dictionary_markdown() -> str:
+    """The data dictionary, in Markdown, generated from the declarations."""
+    lines = ["# Data dictionary", "",
+             "Generated from `ccm_analytics/schema.py` by `python -m ccm_analytics docs`; do not edit by hand.",
+             "Public views are a contract: their names and columns change only with notice.", "",
+             "## Public views", ""]
+    for v in VIEWS:
+        lines += [f"### `{v.name}`", "", v.description, ""] + [f"- {n}" for n in v.notes]
+        lines += ["" if v.notes else None, "| column | type | description |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.description} |" for c in v.columns] + [""]
+    lines += ["## Tables", ""]
+    for t in TABLES:
+        lines += [f"### `{t.name}`", "", t.description, "", "| column | type | description |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.description}{' Required.' if c.required else ''} |" for c in t.columns]
+        lines += [""]
+    return "\n".join(line for line in lines if line is not None)

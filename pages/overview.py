@@ -1,0 +1,51 @@
+"""Overview: where implementation stands on the reference date."""
+import streamlit as st
+
+from ccm_analytics import charts, ui
+from ccm_analytics.formatting import format_chf, format_count, format_date, format_dates
+from ccm_analytics.overview import overview
+from ccm_analytics.universalization import parties_by_year
+from ccm_analytics.treaty import state_facts
+
+FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
+         "article7_reports.csv", "isu_budget.csv"]
+
+st.title("Convention on Cluster Munitions: implementation overview")
+as_of = ui.reference_date()
+ui.data_as_of(as_of, FILES)
+
+status = ui.load("state_status_at", as_of)
+figures = overview(status, ui.load("obligation_deadlines_at", as_of), ui.load_table("article7_reports"),
+                   ui.load("budget_lines"), as_of, ui.reference_current_to("article7_reports.csv"))
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("States Parties", format_count(figures.counts["states_parties"]))
+c2.metric("Convention in force for", format_count(figures.counts["in_force"]))
+c3.metric("Signatories", format_count(figures.counts["signatories"]))
+c4.metric("States not party", format_count(figures.counts["not_party"]),
+          help="Every State that is not a State Party on the date: signatories and withdrawn States included.")
+
+c5, c6, c7 = st.columns(3)
+c5.metric("Deadlines in the next 12 months", format_count(len(figures.upcoming)))
+c6.metric("Initial reports overdue (by record)", format_count(figures.initial_overdue),
+          help="Only where a published record lists the report as outstanding after its due date.")
+c7.metric("Initial reports: status unknown", format_count(figures.initial_unknown))
+
+if figures.budget_year is None:
+    st.info("No ISU budget is on record for this year or any earlier year.")
+else:
+    label = f"ISU budget {figures.budget_year}"
+    st.metric(label, format_chf(figures.budget_centimes / 100))
+    if figures.budget_year != as_of.year:
+        st.caption(f"No budget is on record for {as_of.year}; the latest budget year on record is "
+                   f"{figures.budget_year} (ISU 2021-2025 Work Plan and Budget).")
+
+st.subheader("Deadlines falling due in the next 12 months")
+if figures.upcoming.empty:
+    st.write("No deadline falls due in the 12 months after the reference date.")
+else:
+    st.dataframe(format_dates(figures.upcoming, ["due_date"]), hide_index=True, width="stretch")
+
+facts = state_facts(ui.load_table("states"), ui.load_table("treaty_events"))
+st.plotly_chart(charts.parties_over_time(parties_by_year(facts, as_of), as_of), config=ui.PLOTLY_CONFIG)
+ui.sources_table(FILES)

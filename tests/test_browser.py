@@ -1,0 +1,50 @@
+"""Every page of the app, loaded in headless Chromium: no errors, no traffic beyond localhost."""
+import sys
+from pathlib import Path
+
+import pytest
+
+# --import-mode=importlib puts no test directory on sys.path; browser_support lives beside us.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_support import (  # noqa: E402
+    assert_map_drawn, assert_no_errors, assert_no_outside_requests, launch_browser, load_page,
+    require_chromium, start_streamlit)
+from ccm_analytics import navigation  # noqa: E402
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+# Pages whose maps must draw; optional in the navigation module.
+MAP_PATHS = getattr(navigation, "map_url_paths", lambda: [])()
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url(db_path):
+    """Start the app once for this module, on the test database (conftest's db_path)."""
+    require_chromium()  # skip (or fail under CI) before paying for a server start
+    with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_url):
+    """One headless Chromium for all pages of this module."""
+    with launch_browser(require_chromium()) as b:
+        yield b
+
+
+@pytest.mark.parametrize("path", navigation.page_url_paths())
+def test_page_renders_offline(app_url, browser, path):
+    """The page runs without error boxes, shows text and asks nothing of outside hosts."""
+    result = load_page(f"{app_url}/{path}", browser=browser)
+    assert_no_errors(result)
+    assert_no_outside_requests(result.requests)
+    assert result.text, f"{result.url} shows no text"
+
+
+@pytest.mark.parametrize("path", MAP_PATHS)
+def test_map_draws_offline(app_url, browser, path):
+    """The page's choropleth draws its countries from the locally served topojson."""
+    result = load_page(f"{app_url}/{path}", browser=browser)
+    assert_map_drawn(result)
+    assert_no_outside_requests(result.requests)

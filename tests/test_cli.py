@@ -1,0 +1,44 @@
+"""The command line: build, and sql printing exact CSV or a one-line refusal."""
+import os
+import subprocess
+import sys
+
+from conftest import PROJECT_DIR
+
+
+def _cli(*args, db):
+    return subprocess.run([sys.executable, "-m", "ccm_analytics", *args], cwd=PROJECT_DIR, capture_output=True,
+                          text=True, env={**os.environ, "CCM_DB": str(db)}, timeout=120)
+
+
+def test_sql_prints_exact_csv(db_path):
+    out = _cli("sql", "SELECT year, budget_line, amount_chf, kind FROM isu_budget WHERE year = 2021 "
+               "AND budget_line = 'Salaries'", db=db_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "year,budget_line,amount_chf,kind\n2021,Salaries,341405.00,budget\n"
+
+
+def test_sql_formats_dates_booleans_and_nulls(db_path):
+    out = _cli("sql", "SELECT iso3, consent_date, in_force, withdrawal_date FROM state_status "
+               "WHERE iso3 IN ('AUT', 'LTU', 'AGO') ORDER BY iso3", db=db_path)
+    assert out.stdout.splitlines() == ["iso3,consent_date,in_force,withdrawal_date", "AGO,,false,",
+                                       "AUT,2009-04-02,true,", "LTU,2011-03-24,false,2025-03-06"]
+
+
+def test_parties_by_year(db_path):
+    out = _cli("sql", "SELECT * FROM parties_by_year", db=db_path)
+    lines = out.stdout.splitlines()
+    assert lines[0] == "year,states_parties,in_force,signatories_only,new_parties,withdrawals"
+    assert lines[1] == "2008,4,0,90,4,0"
+
+
+def test_refused_query_fails_with_one_line(db_path):
+    out = _cli("sql", "DROP TABLE states", db=db_path)
+    assert out.returncode != 0 and out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1 and "SELECT" in out.stderr
+
+
+def test_build_into_a_new_path(tmp_path):
+    target = tmp_path / "x.duckdb"
+    out = _cli("build", "--db", str(target), db=target)
+    assert out.returncode == 0 and target.exists() and "built" in out.stdout
