@@ -38,6 +38,7 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
     """Create and fill every table, then the macros and views, with their descriptions."""
     for table in schema.TABLES:
         _load_table(con, table, data_dir)
+    con.execute("INSERT INTO build_info VALUES ('kind', 'real'), ('built_at', CAST(now() AS VARCHAR))")
     con.execute(schema.MACROS)
     for view in schema.VIEWS:
         con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")

@@ -165,6 +165,23 @@ TABLES: tuple[Table, ...] = (
         C("note", "VARCHAR", "The note's text.", True),
         SOURCE,
     ), data_file="isu_budget_notes.csv"),
+    Table("contribution_records", "Voluntary contributions to the ISU budget received from States (imported; none public).", (
+        C("iso3", "VARCHAR", "Contributing State (ISO 3166-1 alpha-3).", True),
+        C("year", "INTEGER", "Budget year the contribution is for.", True),
+        C("amount_chf", "DECIMAL(14,2)", "Amount received, in Swiss francs.", True),
+        C("received_date", "DATE", "Day the payment was received."),
+        C("payment_ref", "VARCHAR", "Payment reference, where one State paid more than once in a year."),
+        SOURCE, NOTES,
+    ), key=("iso3", "year", "payment_ref")),
+    Table("article5_responsibility", "States Parties with responsibility for cluster munition victims (Article 5), from a sourced list.", (
+        C("iso3", "VARCHAR", "State Party (ISO 3166-1 alpha-3).", True),
+        C("as_of_date", "DATE", "Date of the list the row comes from.", True),
+        SOURCE, NOTES,
+    ), key=("iso3",)),
+    Table("build_info", "How this database file was built: key and value (e.g. kind = real or demonstration).", (
+        C("key", "VARCHAR", "What is recorded.", True),
+        C("value", "VARCHAR", "Its value.", True),
+    ), key=("key",)),
     Table("data_sources", "Provenance of each shipped data file: source, publication, access and the date its facts are current to.", (
         C("file", "VARCHAR", "Data file in data/.", True),
         C("title", "VARCHAR", "What the file holds.", True),
@@ -333,6 +350,13 @@ VIEWS: tuple[View, ...] = (
         C("amount_chf", "DECIMAL(14,2)", "Amount in Swiss francs."),
         C("kind", "VARCHAR", "budget or actual."),
     ), "SELECT year, budget_line, amount_chf, kind FROM budget_lines ORDER BY kind, year, budget_line"),
+    View("contributions", "Contributions received from States (imported ISU records; none are public).", (
+        C("iso3", "VARCHAR", "Contributing State (ISO 3166-1 alpha-3)."),
+        C("year", "INTEGER", "Budget year the contribution is for."),
+        C("amount_chf", "DECIMAL(14,2)", "Amount received, in Swiss francs."),
+        C("received_date", "DATE", "Day the payment was received."),
+        C("source", "VARCHAR", "Where the record comes from (the imported file)."),
+    ), "SELECT iso3, year, amount_chf, received_date, source FROM contribution_records ORDER BY year, iso3"),
 )
 
 
