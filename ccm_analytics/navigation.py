@@ -14,6 +14,7 @@ class PageSpec:
     url_path: str  # "" for the default page
     icon: str
     section: str
+    has_map: bool = False  # the browser test then checks that the map's country shapes are drawn offline
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -24,3 +25,8 @@ PAGES: tuple[PageSpec, ...] = (
 def page_url_paths() -> list[str]:
     """URL paths of every page, the default page as ""."""
     return [p.url_path for p in PAGES]
+
+
+def map_url_paths() -> list[str]:
+    """URL paths of the pages that draw a world map."""
+    return [p.url_path for p in PAGES if p.has_map]
