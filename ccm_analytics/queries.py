@@ -42,3 +42,9 @@ def budget_lines(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def data_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return table(con, "data_sources")
+
+
+def contributions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The public `contributions` view, money as integer centimes (one row per payment received)."""
+    return _dates(fetch_df(con, "SELECT iso3, year, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, "
+                                "received_date, source FROM contributions ORDER BY year, iso3"))
