@@ -25,6 +25,11 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def file_name(stem: str, as_of: object, extension: str) -> str:
+    """`<stem>_<YYYY-MM-DD>.<extension>`: the reference date in the file name."""
+    return f"{stem}_{pd.Timestamp(as_of).strftime('%Y-%m-%d')}.{extension}"
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The frame as UTF-8 CSV: header row, ISO dates, plain numbers (Decimal written as is)."""
     return _plain(frame).to_csv(index=False).encode("utf-8")

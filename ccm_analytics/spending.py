@@ -191,7 +191,7 @@ def variance(lines: pd.DataFrame, threshold_pct: float, as_of: pd.Timestamp) -> 
     out["variance_pct"] = [percent(v, b) if pd.notna(b) else None
                            for v, b in zip(out["variance_centimes"], out["budget_centimes"])]
     out["beyond_threshold"] = [
-        (abs(p) > threshold_pct) if p is not None else bool(a != 0)
+        bool(abs(p) > threshold_pct) if pd.notna(p) else bool(a != 0)
         for p, a in zip(out["variance_pct"], out["actual_centimes"])]
     return _line_order(out).sort_values("year", kind="stable").reset_index(drop=True)
 

@@ -118,12 +118,11 @@ def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files:
     """CSV and Excel downloads of `frame`, named `<stem>_<YYYY-MM-DD>.csv/.xlsx` for the reference
     date; the Excel file's `sources` sheet holds the sources of `files` and their current-to date."""
     from . import downloads
-    day = pd.Timestamp(as_of).strftime("%Y-%m-%d")
     sources = load_table("data_sources")
     sources = sources[sources["file"].isin(files)]
     left, right = st.columns(2)
-    left.download_button("Download CSV", downloads.csv_bytes(frame), file_name=f"{stem}_{day}.csv",
-                         mime="text/csv", key=f"download_{stem}_csv")
+    left.download_button("Download CSV", downloads.csv_bytes(frame),
+                         file_name=downloads.file_name(stem, as_of, "csv"), mime="text/csv", key=f"download_{stem}_csv")
     right.download_button("Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
-                          file_name=f"{stem}_{day}.xlsx", key=f"download_{stem}_xlsx",
+                          file_name=downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
