@@ -14,7 +14,8 @@ from .spending import chf
 
 LINE_COLOURS = dict(zip(BUDGET_LINES, ("#1f5f8b", "#7fb2d6", "#e0a526", "#4d8b31", "#8e5ea2")))
 SEPARATORS = ".'"  # decimal point, then the thousands separator: 469'686
-_LAYOUT = dict(separators=SEPARATORS, legend_orientation="h", margin=dict(t=60, l=60, r=20, b=40), height=400)
+_LAYOUT = dict(separators=SEPARATORS, legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
+               margin=dict(t=60, l=60, r=20, b=40), height=420)
 
 
 def _francs(centimes: pd.Series) -> list[float]:
@@ -27,12 +28,12 @@ def budget_stacked(long: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for line in [x for x in BUDGET_LINES if x in set(long["budget_line"])]:
         rows = long[long["budget_line"] == line]
-        fig.add_bar(x=rows["year"], y=_francs(rows["amount_centimes"]), name=line,
+        fig.add_bar(x=rows["year"].astype(str), y=_francs(rows["amount_centimes"]), name=line,
                     marker_color=LINE_COLOURS.get(line),
                     customdata=[[format_chf(chf(a)), s] for a, s in zip(rows["amount_centimes"], rows["share_pct"])],
                     hovertemplate=f"{line}, %{{x}}: %{{customdata[0]}} (%{{customdata[1]}}% of the year)<extra></extra>")
-    fig.update_layout(barmode="stack", title="ISU budget by line and year (CHF)", xaxis_title="Budget year",
-                      yaxis_title="CHF", xaxis_dtick=1, **_LAYOUT)
+    fig.update_layout(barmode="stack", title="ISU budget by line and year (CHF)", xaxis_title=None,
+                      yaxis_title="CHF", xaxis_type="category", **_LAYOUT)
     return fig
 
 
@@ -42,7 +43,7 @@ def variance_bars(variance: pd.DataFrame, threshold_pct: float) -> go.Figure:
     fig = go.Figure()
     for line in [x for x in BUDGET_LINES if x in set(variance["budget_line"])]:
         rows = variance[variance["budget_line"] == line]
-        fig.add_bar(x=rows["year"], y=rows["variance_pct"], name=line, marker_color=LINE_COLOURS.get(line),
+        fig.add_bar(x=rows["year"].astype(str), y=rows["variance_pct"], name=line, marker_color=LINE_COLOURS.get(line),
                     customdata=[[format_chf(chf(b)), format_chf(chf(a))]
                                 for b, a in zip(rows["budget_centimes"], rows["actual_centimes"])],
                     hovertemplate=(f"{line}, %{{x}}: %{{y:+.1f}}% (budget %{{customdata[0]}}, "
@@ -51,36 +52,37 @@ def variance_bars(variance: pd.DataFrame, threshold_pct: float) -> go.Figure:
         fig.add_hline(y=level, line_dash="dash", line_color="#b03a2e",
                       annotation_text=f"{level:+g}%", annotation_position="right")
     fig.update_layout(barmode="group", title="Actual expenditure against budget (% of the line's budget)",
-                      xaxis_title="Year", yaxis_title="Actual − budget (%)", xaxis_dtick=1, **_LAYOUT)
+                      xaxis_title=None, yaxis_title="Actual − budget (%)", xaxis_type="category",
+                      **{**_LAYOUT, "margin": dict(t=60, l=60, r=60, b=40)})
     return fig
 
 
 def coverage_bars(coverage: pd.DataFrame) -> go.Figure:
     """Bars of contributions received per year beside the year's budget (a `spending.funding_coverage` frame)."""
     fig = go.Figure()
-    fig.add_bar(x=coverage["year"], y=_francs(coverage["budget_centimes"]), name="Budget",
+    fig.add_bar(x=coverage["year"].astype(str), y=_francs(coverage["budget_centimes"]), name="Budget",
                 marker_color="#c8c8c8",
                 customdata=[format_chf(chf(b)) for b in coverage["budget_centimes"]],
                 hovertemplate="Budget %{x}: %{customdata}<extra></extra>")
-    fig.add_bar(x=coverage["year"], y=_francs(coverage["contributions_centimes"]), name="Contributions received",
+    fig.add_bar(x=coverage["year"].astype(str), y=_francs(coverage["contributions_centimes"]), name="Contributions received",
                 marker_color="#1f5f8b",
                 customdata=[[format_chf(chf(c)), "unknown" if p is None or pd.isna(p) else f"{p:.1f}%"]
                             for c, p in zip(coverage["contributions_centimes"], coverage["coverage_pct"])],
                 hovertemplate="Received for %{x}: %{customdata[0]} (%{customdata[1]} of the budget)<extra></extra>")
     fig.update_layout(barmode="group", title="Contributions received against the year's budget (CHF)",
-                      xaxis_title="Budget year", yaxis_title="CHF", xaxis_dtick=1, **_LAYOUT)
+                      xaxis_title=None, yaxis_title="CHF", xaxis_type="category", **_LAYOUT)
     return fig
 
 
 def contributors_bars(per_year: pd.DataFrame) -> go.Figure:
     """States Parties contributing each year against all States Parties (a `spending.contributors_per_year` frame)."""
     fig = go.Figure()
-    fig.add_bar(x=per_year["year"], y=per_year["states_parties"], name="States Parties", marker_color="#c8c8c8",
+    fig.add_bar(x=per_year["year"].astype(str), y=per_year["states_parties"], name="States Parties", marker_color="#c8c8c8",
                 hovertemplate="%{x}: %{y} States Parties<extra></extra>")
-    fig.add_bar(x=per_year["year"], y=per_year["contributing_parties"], name="States Parties contributing",
+    fig.add_bar(x=per_year["year"].astype(str), y=per_year["contributing_parties"], name="States Parties contributing",
                 marker_color="#1f5f8b", hovertemplate="%{x}: %{y} States Parties contributed<extra></extra>")
-    fig.update_layout(barmode="overlay", title="States Parties contributing each year", xaxis_title="Budget year",
-                      yaxis_title="States", xaxis_dtick=1, **_LAYOUT)
+    fig.update_layout(barmode="overlay", title="States Parties contributing each year", xaxis_title=None,
+                      yaxis_title="States", xaxis_type="category", **_LAYOUT)
     return fig
 
 

@@ -123,6 +123,11 @@ def line_shares(lines: pd.DataFrame) -> pd.DataFrame:
     return _line_order(totals).reset_index(drop=True)
 
 
+def largest_line(shares: pd.DataFrame):
+    """The row of a `line_shares` frame with the largest total (budget_line, total_centimes, share_pct)."""
+    return shares.sort_values("total_centimes", ascending=False, kind="stable").iloc[0]
+
+
 def peak_notes(lines: pd.DataFrame, notes: pd.DataFrame) -> pd.DataFrame:
     """The work plan's budget notes, each with the year(s) its line is highest, which it explains.
 

@@ -28,7 +28,8 @@ def pct(value: object, signed: bool = False) -> str:
     """4.0% (or +4.0% when `signed`); "unknown" when missing."""
     if value is None or pd.isna(value):
         return UNKNOWN
-    return f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    text = f"{value:+.1f}%" if signed else f"{value:.1f}%"
+    return text.replace("-", "−")  # the minus sign, as in −CHF 10'000
 
 
 def years_of(table: pd.DataFrame) -> list[str]:
@@ -155,3 +156,10 @@ def peak_text(row: object) -> str:
     """One budget note with the peak it explains (a row of `spending.peak_notes`), as Markdown."""
     return (f"**{row.budget_line}**: highest in {year_list(row.peak_years)} ({money(row.peak_centimes)}). "
             f"Work plan note: *{row.note}*")
+
+
+def undated_text(count: int) -> str:
+    """The note on contribution records without a received date."""
+    if count == 1:
+        return "1 contribution record has no received date: it is counted whatever the reference date."
+    return f"{format_count(count)} contribution records have no received date: they are counted whatever the reference date."

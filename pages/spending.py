@@ -7,7 +7,7 @@ from ccm_analytics import spending_tables as screen
 from ccm_analytics.formatting import format_count
 from ccm_analytics.treaty import state_facts
 
-FILES = ["isu_budget.csv", "isu_budget_notes.csv", "treaty_events.csv", "states.csv"]
+FILES = ["isu_budget.csv", "isu_budget_notes.csv", "treaty_events.csv"]
 
 st.title("ISU budget, spending and contributions")
 as_of = ui.reference_date()
@@ -38,12 +38,14 @@ with budget_tab:
         year_total = spending.total_for_year(totals, as_of.year)
         c2.metric(f"Budget {as_of.year}", screen.money(year_total) if year_total is not None else "none on record")
         shares = spending.line_shares(lines)
-        c3.metric("Largest line over the period", f"{shares.iloc[0]['budget_line']}",
-                  f"{screen.pct(shares.iloc[0]['share_pct'])} of the budget", delta_color="off")
+        largest = spending.largest_line(shares)
+        c3.metric(f"Largest line: {largest.budget_line}", screen.pct(largest.share_pct),
+                  help="Its share of the budget over the whole period.")
         st.plotly_chart(charts_spending.budget_stacked(long), config=ui.PLOTLY_CONFIG)
         st.subheader("Budget by line and year")
         st.dataframe(screen.budget_screen(spending.budget_table(lines), spending.line_descriptions(notes)),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch",
+                     column_config={"Budget line": st.column_config.TextColumn(width="medium")})
         for text in spending.in_kind_notes(notes):
             st.info(f"**In kind, not cash:** {text} GICHD's support is not a contribution in CHF and is not "
                     "in the totals.")
@@ -62,7 +64,8 @@ with actual_tab:
         st.info("No actual expenditure is loaded. The ISU's accounts are not public, so the shipped data hold "
                 "none; the ISU can import its own figures (see **Import money data**).")
     else:
-        threshold = st.number_input("Highlight lines whose spending differs from the budget by more than (%)",
+        threshold = st.columns(2)[0].number_input(
+            "Highlight lines whose spending differs from the budget by more than (%)",
                                     min_value=0.0, max_value=500.0, value=10.0, step=1.0, key="variance_threshold")
         variance = spending.variance(lines, threshold, as_of)
         by_year = spending.variance_by_year(lines, as_of)
@@ -100,8 +103,7 @@ with contributions_tab:
                             "isu_funding_coverage", as_of, FILES)
         undated = spending.undated_count(contributions)
         if undated:
-            st.caption(f"{format_count(undated)} contribution records have no received date: they are counted "
-                       "whatever the reference date.")
+            st.caption(screen.undated_text(undated))
 
         st.subheader("Contributions by State and year")
         by_state = spending.by_state_and_year(contributions, facts)

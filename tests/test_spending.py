@@ -209,6 +209,7 @@ def test_screen_formats():
     assert screen.signed_money(-1000000) == "−CHF 10'000" and screen.signed_money(1375700) == "+CHF 13'757"
     assert screen.pct(4.0, signed=True) == "+4.0%" and screen.pct(None) == "unknown"
     assert screen.year_list([2021, 2025]) == "2021 and 2025" and screen.year_list([2023]) == "2023"
+    assert screen.undated_text(2).startswith("2 contribution records have") and "it is" in screen.undated_text(1)
 
 
 def test_is_demonstration():
