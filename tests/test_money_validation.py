@@ -188,3 +188,34 @@ def test_actuals_missing_columns(columns):
     missing = [c for c in ("year", "budget_line", "amount_chf") if c not in columns]
     assert budget_actuals_problems(frame, NO_ACTUALS) == [
         Problem(None, c, f"column {c!r} is missing: the file's first row must name it") for c in missing]
+
+
+# --- Files as the import reads them ------------------------------------------------------------
+
+def test_a_filled_csv_template_read_as_text():
+    import io
+    text = ("iso3,year,amount_chf,received_date,payment_ref,source,notes\n"
+            "CHE,2024,100’000,2024-03-15,,ISU accounts,\n"          # row 2: typographic apostrophe
+            "CHE,2024,\"1'000.5\",2024-04-01,,ISU accounts,\n"       # row 3: same State, year, no ref
+            "NAM,2024,,,,ISU accounts,\n")                           # row 4: Namibia, amount missing
+    frame = pd.read_csv(io.StringIO(text), dtype=str)  # empty cells arrive as NaN
+    assert contributions_problems(frame, KNOWN | {"NAM"}, NO_ROWS) == [
+        Problem(3, None, "same State (CHE), year (2024) and no payment_ref as row 2: give each separate payment "
+                         "its own payment_ref, or remove the repeated row"),
+        Problem(4, "amount_chf", "amount_chf is missing"),
+    ]
+
+
+def test_a_filled_excel_template_read_as_text():
+    import io
+
+    import openpyxl
+
+    from ccm_analytics.templates import template_xlsx
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx("budget_actuals")))
+    book["data"].append([2024, "Salaries", 350000.25, "accounts"])
+    book["data"].append([2024, "Travel", -5, "accounts"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    frame = pd.read_excel(io.BytesIO(buffer.getvalue()), sheet_name="data", dtype=str)
+    assert budget_actuals_problems(frame, NO_ACTUALS) == [Problem(3, "amount_chf", "amount must not be negative: '-5'")]
