@@ -246,3 +246,18 @@ def default_since(as_of: pd.Timestamp) -> pd.Timestamp:
 def pack_summary_json(pack: Pack) -> str:
     """Every section's sentences, for a quick look or a test."""
     return json.dumps({s.title: s.sentences for s in pack.sections}, indent=2, ensure_ascii=False)
+
+
+def pack_files(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Timestamp, pdf: bool = True,
+               progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
+    """The pack's files as {file name: content}, named for the reference date (for a download button)."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"ccm-implementation-status_{pd.Timestamp(as_of).date().isoformat()}.html"
+        return {path.name: path.read_bytes() for path in write_pack(con, as_of, since, out, pdf, progress)}
+
+
+def chromium_available() -> bool:
+    """Whether a PDF can be printed here (Debian's chromium is installed)."""
+    import shutil
+    return shutil.which("chromium") is not None or Path("/usr/bin/chromium").exists()
