@@ -42,6 +42,24 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pack(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .db import connect_read_only
+    from .pack import default_since, write_pack
+    as_of = pd.Timestamp(args.as_of)
+    since = pd.Timestamp(args.since) if args.since else default_since(as_of)
+    con = connect_read_only(args.db)
+    try:
+        written = write_pack(con, as_of, since, Path(args.out), pdf=not args.no_pdf,
+                             progress=lambda step: print(f"... {step}", file=sys.stderr))
+    finally:
+        con.close()
+    for path in written:
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m ccm_analytics", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -55,6 +73,13 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("normalise", help="rewrite data/ from ../shared research notes")
     n.add_argument("shared", nargs="?")
     n.set_defaults(run=_normalise)
+    k = sub.add_parser("pack", help="write the Coordination Committee meeting pack (HTML and PDF)")
+    k.add_argument("--as-of", required=True, help="reference date, YYYY-MM-DD")
+    k.add_argument("--since", help="compare with this date (default: one year before)")
+    k.add_argument("--out", required=True, help="HTML file to write; the PDF goes beside it")
+    k.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    k.add_argument("--db", type=Path)
+    k.set_defaults(run=_pack)
     d = sub.add_parser("docs", help="write the data dictionary")
     d.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"))
     d.set_defaults(run=_docs)

@@ -19,6 +19,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/meeting_pack.py", "Meeting pack", "meeting-pack", ":material/description:", "Meetings"),
     PageSpec("pages/spending.py", "Budget and contributions", "spending", ":material/payments:", "ISU"),
 )
 

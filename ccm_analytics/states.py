@@ -15,8 +15,9 @@ def _countries() -> dict:
 def states_frame() -> pd.DataFrame:
     """One row per State on the UNTERM list: the 193 UN Member States, Holy See, State of Palestine,
     Cook Islands and Niue (197)."""
+    # M49's English names (with a plain apostrophe): the library's "English Short" gives "Naoero" for Nauru.
     rows = [
-        (iso3, info["English Short"], info["Region Name"], info["Sub-region Name"], int(info["m49 numerical code"]))
+        (iso3, info["M49 English"].replace("’", "'"), info["Region Name"], info["Sub-region Name"], int(info["m49 numerical code"]))
         for iso3, info in _countries().items()
         if info.get("Appears in UNTERM list") == "Y"
     ]

@@ -33,7 +33,10 @@ def test_states_are_the_197():
     states = pd.read_csv(DATA / "states.csv", keep_default_na=False)
     assert len(states) == 197 and states["iso3"].is_unique
     assert {"VAT", "PSE", "COK", "NIU", "NAM"} <= set(states["iso3"])  # NAM: Namibia, not a missing value
-    assert states.set_index("iso3").loc["NER", "un_subregion"] == "Sub-Saharan Africa"
+    by_code = states.set_index("iso3")
+    assert by_code.loc["NER", "un_subregion"] == "Sub-Saharan Africa"
+    assert by_code.loc["NRU", "state_name"] == "Nauru"  # not the library's "Naoero"
+    assert by_code.loc["CIV", "state_name"] == "Côte d'Ivoire"
 
 
 def test_treaty_events_use_known_states():
