@@ -45,7 +45,7 @@ with budget_tab:
         st.subheader("Budget by line and year")
         st.dataframe(screen.budget_screen(spending.budget_table(lines), spending.line_descriptions(notes)),
                      hide_index=True, width="stretch",
-                     column_config={"Budget line": st.column_config.TextColumn(width="medium")})
+                     column_config={"Budget line": st.column_config.TextColumn(width=230)})
         for text in spending.in_kind_notes(notes):
             st.info(f"**In kind, not cash:** {text} GICHD's support is not a contribution in CHF and is not "
                     "in the totals.")
