@@ -42,3 +42,9 @@ def budget_lines(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def data_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return table(con, "data_sources")
+
+
+def extension_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every extension request with its original deadline, the day it became known (known_from) and
+    the day its decision was taken at the latest (decided_by): the `extension_decisions()` macro."""
+    return _dates(fetch_df(con, "SELECT * FROM extension_decisions() ORDER BY iso3, article, request_no"))
