@@ -85,8 +85,8 @@ def parties_over_time_by_region(over_time: pd.DataFrame, marks: pd.DataFrame, as
                       line_color=COLOURS["Withdrawn"] if mark.kind == "withdrawal" else "#333333")
         fig.add_annotation(x=mark.date, y=1, yref="paper", text=text, showarrow=False, xanchor="left",
                            yanchor="top", align="left", font=dict(size=11), bgcolor="rgba(255,255,255,0.8)")
-    fig.update_layout(title=f"States Parties by UN region, up to {format_date(as_of)}", xaxis_title="Date",
-                      yaxis_title="States Parties", legend_orientation="h", height=420,
+    fig.update_layout(title=f"States Parties by UN region, up to {format_date(as_of)}", xaxis_title=None,
+                      yaxis_title="States Parties", legend=dict(orientation="h", traceorder="normal"), height=420,
                       margin=dict(t=60, l=40, r=20, b=40), hovermode="x unified")
     return fig
 
@@ -107,6 +107,6 @@ def new_parties_per_year(by_year: pd.DataFrame, as_of: pd.Timestamp) -> go.Figur
                     hovertemplate="%{x}: %{customdata} withdrawal(s) took effect<extra></extra>")
     fig.update_layout(barmode="relative",
                       title=f"New States Parties per year ({pd.Timestamp(as_of).year}: up to the reference date)",
-                      xaxis_title="Year", yaxis_title="States", legend_orientation="h", height=380,
+                      xaxis_title=None, yaxis_title="States", legend=dict(orientation="h", y=-0.12), height=380,
                       margin=dict(t=60, l=40, r=20, b=40))
     return fig

@@ -261,9 +261,18 @@ def state_names(states: pd.DataFrame) -> dict[str, str]:
     return dict(zip(states["iso3"], states["state_name"]))
 
 
-ROW_LABELS = {"item": "Item", "value": "Value", "source": "Source", "data_as_of": "Data as of"}
+LABELS = {
+    "item": "Item", "value": "Value", "source": "Source", "data_as_of": "Data as of",
+    "article": "Obligation", "status": "Status", "original_deadline": "Original deadline",
+    "current_deadline": "Current deadline", "extensions_granted": "Extensions granted",
+    "pending_requests": "Requests pending", "completion": "Completion", "in_the_sources": "In the sources' words",
+    "request": "Request", "submitted": "Submitted", "meeting": "Meeting", "meeting_date": "Meeting date",
+    "document": "Document", "requested_deadline": "Deadline requested", "granted_deadline": "Deadline granted",
+    "on_reference_date": "On the reference date", "calendar_year": "Year covered", "due": "Due",
+    "record": "Record", "record_date": "Record dated", "in_the_source": "In the source's words",
+}
 
 
 def labelled(rows: pd.DataFrame) -> pd.DataFrame:
-    """An item/value/source/data_as_of frame with the column labels the screen shows."""
-    return rows.rename(columns=ROW_LABELS)
+    """A profile frame with the column labels the screen shows."""
+    return rows.rename(columns=LABELS)

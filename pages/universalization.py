@@ -8,7 +8,8 @@ from ccm_analytics.formatting import format_count, format_date
 from ccm_analytics.links import with_profile_links
 from ccm_analytics.treaty import state_facts
 
-FILES = ["treaty_events.csv", "states.csv"]
+FILES = ["treaty_events.csv"]
+SOURCES = FILES + ["states.csv"]  # states.csv is a reference list with no current-to date
 NONE = "none recorded"
 LABELS = {
     "state_name": "State", "un_region": "UN region", "un_subregion": "UN sub-region", "status": "Status",
@@ -109,4 +110,4 @@ st.dataframe(with_profile_links(uz.dates_as_text(others, ["consent_date", "withd
 st.caption("Both lists in one file (column status); years since signature in whole years on the reference date.")
 ui.download_buttons(target_frame, "targets", as_of, FILES)
 
-ui.sources_table(FILES)
+ui.sources_table(SOURCES)
