@@ -56,7 +56,13 @@ def xlsx_bytes(frame: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp, 
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl", date_format=EXCEL_DATE_FORMAT,
                         datetime_format=EXCEL_DATE_FORMAT) as writer:
-        _plain(frame).to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        plain = _plain(frame)
+        plain.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        data = writer.sheets[DATA_SHEET]
+        for number, column in enumerate(plain.columns, start=1):
+            if pd.api.types.is_datetime64_any_dtype(plain[column]):
+                for (cell,) in data.iter_rows(min_row=2, min_col=number, max_col=number):
+                    cell.number_format = EXCEL_DATE_FORMAT
         sheet = writer.book.create_sheet(SOURCES_SHEET)
         for row in sources_sheet(sources, as_of, current_to_text):
             sheet.append(row)
