@@ -65,7 +65,7 @@ def status_map(shapes: pd.DataFrame, points: pd.DataFrame, as_of: pd.Timestamp) 
                     showcountries=True, countrycolor="white", showland=True, landcolor="#eeeeee",
                     lataxis_range=[-58, 85])
     fig.update_layout(title=f"Status of the Convention on {format_date(as_of)}",
-                      legend=dict(orientation="h", y=-0.02), margin=dict(t=50, l=0, r=0, b=0), height=520)
+                      legend=dict(orientation="h", y=0), margin=dict(t=40, l=0, r=0, b=0), height=480)
     return fig
 
 

@@ -47,7 +47,7 @@ if figures.upcoming.empty:
 else:
     st.dataframe(with_profile_links(format_dates(figures.upcoming, ["due_date"]), as_of), hide_index=True,
                  width="stretch", column_config={"profile": ui.profile_link_column(), "iso3": None},
-                 key="deadlines_table")
+                 key="deadlines_table", placeholder="—")
     ui.download_buttons(figures.upcoming, "deadlines", as_of, FILES)
 
 facts = state_facts(ui.load_table("states"), ui.load_table("treaty_events"))
