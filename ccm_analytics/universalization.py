@@ -193,3 +193,12 @@ def dates_as_text(frame: pd.DataFrame, columns: list[str], missing: str) -> pd.D
     for column in columns:
         out[column] = [missing if pd.isna(v) else format_date(v) for v in out[column]]
     return out
+
+
+def state_list(status: pd.DataFrame, dates: bool = True) -> pd.DataFrame:
+    """The columns a State list shows from a `status_for_map` frame: code, name, region, sub-region,
+    map category and (with `dates`) signature, deposit and withdrawal dates."""
+    columns = ["iso3", "state_name", "un_region", "un_subregion", "category"]
+    if dates:
+        columns += ["signature_date", "consent_date", "withdrawal_date"]
+    return status[columns].reset_index(drop=True)

@@ -53,12 +53,10 @@ st.plotly_chart(charts.status_map(shapes, points, as_of), config=ui.PLOTLY_CONFI
 st.caption(f"{len(points)} States are too small for the map's country shapes; they are marked with a point in "
            "the colour of their status (positions from hdx-python-country) and listed below.")
 with st.expander(f"States the map shows as points ({len(points)})"):
-    st.dataframe(with_profile_links(points[["iso3", "state_name", "un_region", "category"]], as_of),
+    st.dataframe(with_profile_links(uz.state_list(points, dates=False), as_of),
                  hide_index=True, column_config=columns(), key="off_map_table")
 with st.expander("Status of every State (the map as a table)"):
-    every = uz.dates_as_text(status[["iso3", "state_name", "un_region", "un_subregion", "category",
-                                     "signature_date", "consent_date", "withdrawal_date"]],
-                             ["signature_date", "consent_date", "withdrawal_date"], NONE)
+    every = uz.dates_as_text(uz.state_list(status), ["signature_date", "consent_date", "withdrawal_date"], NONE)
     st.dataframe(with_profile_links(every, as_of), hide_index=True, column_config=columns(), key="all_states_table")
     ui.download_buttons(status, "state_status", as_of, FILES)
 
