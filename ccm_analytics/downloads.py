@@ -1,49 +1,69 @@
-"""Files for download: CSV and Excel with ISO dates, plain numbers and column names in the first row.
+"""Files for download: CSV and Excel bytes from a frame, plain values, column names in the first row.
 
-Pure functions (frame in, bytes out). An Excel file's second sheet, `sources`, holds the sources of
-the data and the date they are current to.
+Dates are written as ISO dates (2010-08-01), numbers as numbers, missing values as empty cells.
+The Excel file has a second sheet, "sources", holding the reference date, the date the data are
+current to and the provenance of the data files used. Pure functions: no Streamlit here.
 """
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+
 import pandas as pd
+
+DATE_FORMAT = "%Y-%m-%d"
+EXCEL_DATE_FORMAT = "YYYY-MM-DD"
+DATA_SHEET = "data"
+SOURCES_SHEET = "sources"
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates as ISO text (YYYY-MM-DD), lists joined by "; ", everything else as it is."""
-    out = frame.copy()
+    """A copy whose datetime columns hold dates without a time of day (Excel) and no index."""
+    out = frame.reset_index(drop=True).copy()
     for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            out[column] = series.dt.strftime("%Y-%m-%d").astype(object).where(series.notna(), None)
-        elif series.dtype == object:
-            out[column] = [
-                v.strftime("%Y-%m-%d") if isinstance(v, (date, datetime, pd.Timestamp))
-                else "; ".join(str(x) for x in v) if isinstance(v, (list, tuple))
-                else v for v in series]
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.normalize()
     return out
 
 
-def file_name(stem: str, as_of: object, extension: str) -> str:
-    """`<stem>_<YYYY-MM-DD>.<extension>`: the reference date in the file name."""
-    return f"{stem}_{pd.Timestamp(as_of).strftime('%Y-%m-%d')}.{extension}"
-
-
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV: header row, ISO dates, plain numbers (Decimal written as is)."""
-    return _plain(frame).to_csv(index=False).encode("utf-8")
+    """UTF-8 CSV: header row, ISO dates, plain numbers, empty cells for missing values."""
+    out = frame.reset_index(drop=True).copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime(DATE_FORMAT)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def xlsx_bytes(frame: pd.DataFrame, sources: pd.DataFrame, as_of: object, current_to_text: str) -> bytes:
-    """An Excel workbook: sheet `data` (the frame) and sheet `sources` (the sources, the reference
-    date and the date the data are current to)."""
-    data = _plain(frame)  # Decimal amounts become numeric cells (openpyxl writes them as numbers)
-    about = pd.DataFrame({"item": ["reference date", "data current to"],
-                          "value": [pd.Timestamp(as_of).strftime("%Y-%m-%d"), current_to_text]})
+def file_name(stem: str, as_of: pd.Timestamp, extension: str) -> str:
+    """`targets_2026-11-28.csv`: the reference date goes in the file name."""
+    return f"{stem}_{pd.Timestamp(as_of).strftime(DATE_FORMAT)}.{extension}"
+
+
+def sources_sheet(sources: pd.DataFrame, as_of: pd.Timestamp, current_to_text: str) -> list[list]:
+    """Rows of the "sources" sheet: reference date, data current to, a blank row, then the provenance table."""
+    table = sources.drop(columns=[c for c in ("current_to_precision",) if c in sources.columns]).copy()
+    if "current_to" in table.columns:
+        table["current_to"] = pd.to_datetime(table["current_to"]).dt.strftime(DATE_FORMAT)
+    rows: list[list] = [["reference_date", pd.Timestamp(as_of).strftime(DATE_FORMAT)],
+                        ["data_current_to", current_to_text], []]
+    rows.append(list(table.columns))
+    rows += [[None if pd.isna(v) else v for v in record] for record in table.itertuples(index=False)]
+    return rows
+
+
+def xlsx_bytes(frame: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp, current_to_text: str) -> bytes:
+    """An Excel workbook: sheet "data" (the frame, header in row 1, dates as dates) and sheet "sources"."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        data.to_excel(writer, sheet_name="data", index=False)
-        about.to_excel(writer, sheet_name="sources", index=False)
-        _plain(sources).to_excel(writer, sheet_name="sources", index=False, startrow=len(about) + 2)
+    with pd.ExcelWriter(buffer, engine="openpyxl", date_format=EXCEL_DATE_FORMAT,
+                        datetime_format=EXCEL_DATE_FORMAT) as writer:
+        plain = _plain(frame)
+        plain.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        data = writer.sheets[DATA_SHEET]
+        for number, column in enumerate(plain.columns, start=1):
+            if pd.api.types.is_datetime64_any_dtype(plain[column]):
+                for (cell,) in data.iter_rows(min_row=2, min_col=number, max_col=number):
+                    cell.number_format = EXCEL_DATE_FORMAT
+        sheet = writer.book.create_sheet(SOURCES_SHEET)
+        for row in sources_sheet(sources, as_of, current_to_text):
+            sheet.append(row)
     return buffer.getvalue()

@@ -19,6 +19,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/universalization.py", "Universalization", "universalization", ":material/public:",
+             "Implementation status", has_map=True),
+    PageSpec("pages/country_profile.py", "Country profile", "profile", ":material/flag:", "Implementation status"),
     PageSpec("pages/meeting_pack.py", "Meeting pack", "meeting-pack", ":material/description:", "Meetings"),
     PageSpec("pages/spending.py", "Budget and contributions", "spending", ":material/payments:", "ISU"),
 )

@@ -48,3 +48,7 @@ def contributions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The public `contributions` view, money as integer centimes (one row per payment received)."""
     return _dates(fetch_df(con, "SELECT iso3, year, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, "
                                 "received_date, source FROM contributions ORDER BY year, iso3"))
+def extension_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every extension request with its original deadline, the day it became known (known_from) and
+    the day its decision was taken at the latest (decided_by): the `extension_decisions()` macro."""
+    return _dates(fetch_df(con, "SELECT * FROM extension_decisions() ORDER BY iso3, article, request_no"))

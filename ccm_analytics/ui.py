@@ -114,15 +114,36 @@ def sources_table(files: list[str]) -> None:
         st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch")
 
 
+# --- Downloads, profile links and the State picker (issue 3) ---------------------------------------
+
 def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files: list[str]) -> None:
-    """CSV and Excel downloads of `frame`, named `<stem>_<YYYY-MM-DD>.csv/.xlsx` for the reference
-    date; the Excel file's `sources` sheet holds the sources of `files` and their current-to date."""
+    """CSV and Excel buttons for `frame`: plain values, column names in the first row, the reference
+    date in the file name (`targets_2026-11-28.csv`); the Excel file's "sources" sheet holds the
+    sources of `files` and the date the data are current to."""
     from . import downloads
     sources = load_table("data_sources")
     sources = sources[sources["file"].isin(files)]
-    left, right = st.columns(2)
-    left.download_button("Download CSV", downloads.csv_bytes(frame),
-                         file_name=downloads.file_name(stem, as_of, "csv"), mime="text/csv", key=f"download_{stem}_csv")
-    right.download_button("Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
-                          file_name=downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download CSV", downloads.csv_bytes(frame), downloads.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(
+        "Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
+        downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+
+
+def profile_link_column(label: str = "Profile", help: str | None = None):
+    """The column config for a `links.with_profile_links` column: a link showing the State's ISO3 code."""
+    from .links import PROFILE_DISPLAY_REGEX
+    return st.column_config.LinkColumn(label, display_text=PROFILE_DISPLAY_REGEX,
+                                       help=help or "Open the State's country profile")
+
+
+def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -> str:
+    """A State chosen in a select box (by name), kept in the URL as ?iso3=LAO; the first option if none."""
+    wanted = str(st.query_params.get(key, "")).upper()
+    index = options.index(wanted) if wanted in options else 0
+    chosen = st.selectbox("State", options, index=index, format_func=lambda code: names.get(code, code),
+                          key=f"widget_{key}")
+    st.query_params[key] = chosen
+    return chosen

@@ -3,6 +3,7 @@ import streamlit as st
 
 from ccm_analytics import charts, ui
 from ccm_analytics.formatting import format_chf, format_count, format_date, format_dates
+from ccm_analytics.links import with_profile_links
 from ccm_analytics.overview import overview
 from ccm_analytics.universalization import parties_by_year
 from ccm_analytics.treaty import state_facts
@@ -44,7 +45,10 @@ st.subheader("Deadlines falling due in the next 12 months")
 if figures.upcoming.empty:
     st.write("No deadline falls due in the 12 months after the reference date.")
 else:
-    st.dataframe(format_dates(figures.upcoming, ["due_date"]), hide_index=True, width="stretch")
+    st.dataframe(with_profile_links(format_dates(figures.upcoming, ["due_date"]), as_of), hide_index=True,
+                 width="stretch", column_config={"profile": ui.profile_link_column(), "iso3": None},
+                 key="deadlines_table", placeholder="—")
+    ui.download_buttons(figures.upcoming, "deadlines", as_of, FILES)
 
 facts = state_facts(ui.load_table("states"), ui.load_table("treaty_events"))
 st.plotly_chart(charts.parties_over_time(parties_by_year(facts, as_of), as_of), config=ui.PLOTLY_CONFIG)

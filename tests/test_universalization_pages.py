@@ -1,0 +1,128 @@
+"""AppTest of the Universalization and Country profile pages, and the profile links on the Overview."""
+import json
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "app.py")
+UNIVERSALIZATION = "pages/universalization.py"
+PROFILE = "pages/country_profile.py"
+
+
+def _page(script, query=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def _param(at, key):
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def _frames(at):
+    return [d.value for d in at.dataframe]
+
+
+def test_universalization_moves_with_the_date(db_path):
+    at = _page(UNIVERSALIZATION, {"as_of": "2025-03-05"})
+    assert _metrics(at) == {"States Parties": "112", "of which not yet in force": "0", "Signatories": "12",
+                            "Not signatory": "73", "Withdrawn": "0"}
+    at.date_input(key="widget_as_of").set_value(date(2025, 3, 6)).run()  # Lithuania's withdrawal takes effect
+    assert not at.exception
+    assert _metrics(at)["States Parties"] == "111" and _metrics(at)["Withdrawn"] == "1"
+    assert _param(at, "as_of") == "2025-03-06"
+    regions = next(f for f in _frames(at) if "share_party_percent" in f.columns and "un_subregion" not in f.columns)
+    europe = regions.set_index("un_region").loc["Europe"]
+    assert (europe["states_parties"], europe["withdrawn"]) == (33, 1)
+    assert regions.set_index("un_region").loc["All States", "states"] == 197
+
+
+def test_universalization_vanuatu_entry_into_force(db_path):
+    before = _page(UNIVERSALIZATION, {"as_of": "2026-02-28"})
+    assert _metrics(before)["of which not yet in force"] == "1"  # Vanuatu, in force 1 March 2026
+    after = _page(UNIVERSALIZATION, {"as_of": "2026-03-01"})
+    assert _metrics(after)["of which not yet in force"] == "0" and _metrics(after)["States Parties"] == "112"
+
+
+def test_map_is_an_offline_iso3_choropleth_and_keeps_small_states(db_path):
+    at = _page(UNIVERSALIZATION, {"as_of": "2025-03-06"})
+    charts = [e for e in at.get("plotly_chart")]
+    specs = [json.loads(c.proto.spec) for c in charts]
+    status_map = next(s for s in specs if any(t["type"] == "choropleth" for t in s["data"]))
+    config = json.loads(charts[specs.index(status_map)].proto.config)
+    assert config["topojsonURL"] == "/app/static/"
+    choropleths = [t for t in status_map["data"] if t["type"] == "choropleth"]
+    assert {t["locationmode"] for t in choropleths} == {"ISO-3"}
+    withdrawn = next(t for t in choropleths if t["name"] == "Withdrawn")
+    assert list(withdrawn["locations"]) == ["LTU"]
+    points = [t for t in status_map["data"] if t["type"] == "scattergeo"]
+    located = sum(len(t["text"]) for t in points)  # lat and lon may be sent base64-encoded
+    shaped = sum(len(t["locations"]) for t in choropleths)
+    assert shaped + located == 197 and located == 25  # no State is lost: 172 shapes + 25 points
+    small = next(f for f in _frames(at) if "category" in f.columns and len(f) == 25)
+    assert {"AND", "VAT", "MCO", "SMR", "LIE", "MLT", "MDV"} <= set(small["iso3"])
+
+
+def test_targets_filter_links_and_downloads(db_path):
+    at = _page(UNIVERSALIZATION, {"as_of": "2026-11-28"})
+    headings = " ".join(m.value for m in at.markdown)
+    assert "Signatories that have not ratified (12)" in headings
+    at.multiselect(key="target_regions").set_value(["Asia"]).run()
+    assert not at.exception
+    headings = " ".join(m.value for m in at.markdown)
+    assert "Signatories that have not ratified (2)" in headings  # Cyprus and Indonesia
+    signatories = next(f for f in _frames(at) if "years_since_signature" in f.columns)
+    assert set(signatories["un_region"]) == {"Asia"}
+    indonesia = signatories.set_index("iso3").loc["IDN"]
+    assert indonesia["years_since_signature"] == 17  # signed 3 December 2008; 18 years on 3 December 2026
+    assert indonesia["profile"] == "profile?iso3=IDN&as_of=2026-11-28"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Download CSV") == labels.count("Download Excel") >= 5
+
+
+def test_profile_opens_from_the_url_and_follows_the_picker(db_path):
+    at = _page(PROFILE, {"iso3": "LAO"})
+    header = at.table[0].value
+    values = dict(zip(header["Item"], header["Value"]))
+    assert values["Instrument deposited (type)"] == "18 March 2009 (ratification)"
+    assert values["Entry into force for the State (Article 17)"] == "1 August 2010"
+    obligations = at.table[1].value.set_index("Obligation")
+    assert obligations.loc["Article 4: clearance of remnants", "Original deadline"] == "1 August 2020"
+    at.date_input(key="widget_as_of").set_value(date(2026, 2, 28)).run()
+    at.selectbox(key="widget_iso3").set_value("VUT").run()
+    assert not at.exception
+    assert _param(at, "iso3") == "VUT" and _param(at, "as_of") == "2026-02-28"
+    values = dict(zip(at.table[0].value["Item"], at.table[0].value["Value"]))
+    assert values["Status on 28 February 2026"] == "State Party (not yet in force)"
+    assert values["Entry into force for the State (Article 17)"] == "1 March 2026"
+    for table in at.table:  # unknown values read "unknown", never blank
+        assert table.value.map(lambda v: isinstance(v, str) and v.strip() != "").all().all()
+
+
+def test_profile_of_lithuania_after_its_withdrawal(db_path):
+    at = _page(PROFILE, {"iso3": "LTU", "as_of": "2025-03-06"})
+    values = dict(zip(at.table[0].value["Item"], at.table[0].value["Value"]))
+    assert values["Status on 6 March 2025"] == "Withdrawn"
+    assert values["Withdrawal took effect (Article 20)"] == "6 March 2025"
+    assert at.table[1].value["Status"].str.startswith("not applicable").all()
+
+
+def test_overview_deadlines_link_to_profiles(db_path):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["as_of"] = "2025-03-06"
+    at.run()
+    assert not at.exception
+    deadlines = next(f for f in _frames(at) if "deadline" in f.columns)
+    lao = deadlines[deadlines["iso3"] == "LAO"]
+    assert lao["profile"].tolist() == ["profile?iso3=LAO&as_of=2025-03-06"]
