@@ -7,6 +7,7 @@ current to and the provenance of the data files used. Pure functions: no Streaml
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pandas as pd
 
@@ -16,9 +17,20 @@ DATA_SHEET = "data"
 SOURCES_SHEET = "sources"
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose datetime columns hold dates without a time of day (Excel) and no index."""
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy without index, where object cells holding dates become ISO text and lists "a; b"."""
     out = frame.reset_index(drop=True).copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = [v.strftime(DATE_FORMAT) if isinstance(v, date)
+                           else "; ".join(str(x) for x in v) if isinstance(v, (list, tuple))
+                           else v for v in out[column]]
+    return out
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose datetime columns hold dates without a time of day (Excel)."""
+    out = _cells(frame)
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.normalize()
@@ -27,7 +39,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV: header row, ISO dates, plain numbers, empty cells for missing values."""
-    out = frame.reset_index(drop=True).copy()
+    out = _cells(frame)
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime(DATE_FORMAT)

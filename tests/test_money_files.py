@@ -2,6 +2,7 @@
 import io
 from decimal import Decimal
 
+from datetime import datetime
 import openpyxl
 import pandas as pd
 import pytest
@@ -47,9 +48,9 @@ def test_xlsx_has_numbers_and_a_sources_sheet():
                                                                   "November 2020 (isu_budget.csv)")))
     assert book.sheetnames == ["data", "sources"]
     assert book["data"]["B2"].value == 469686 and book["data"]["B2"].data_type == "n"
-    assert book["data"]["C2"].value == "2021-03-01"
+    assert book["data"]["C2"].value == datetime(2021, 3, 1) and book["data"]["C2"].number_format == "YYYY-MM-DD"
     values = [[c.value for c in row] for row in book["sources"].iter_rows()]
-    assert ["reference date", "2026-11-28"] in values and ["data current to", "November 2020 (isu_budget.csv)"] in values
+    assert ["reference_date", "2026-11-28"] in values and ["data_current_to", "November 2020 (isu_budget.csv)"] in values
     assert ["isu_budget.csv", "ISU work plan"] in values
 
 
