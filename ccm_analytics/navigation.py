@@ -19,6 +19,8 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/explore.py", "Explore the data", "explore", ":material/query_stats:", "Ad hoc exploration"),
+    PageSpec("pages/sql_console.py", "SQL console", "sql", ":material/terminal:", "Ad hoc exploration"),
 )
 
 
