@@ -247,9 +247,8 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFra
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
-    if not rows:
-        return pd.DataFrame({n: pd.Series(dtype=object) for n in names})
-    return pd.DataFrame.from_records(rows, columns=names)
+    # object columns: ints stay ints beside a NULL, text stays None (not NaN), exactly as DuckDB gave them
+    return pd.DataFrame({n: pd.Series([r[i] for r in rows], dtype=object) for i, n in enumerate(names)})
 
 
 def run(con: duckdb.DuckDBPyConnection, state: ExploreState, as_of: object) -> pd.DataFrame:
@@ -263,9 +262,13 @@ def distinct_values(con: duckdb.DuckDBPyConnection, source: str, column: str, as
     if column not in columns(source):
         raise ValueError(f"not a column of {source}: {column!r}")
     sql, params = build_query(ExploreState(source=source, group_by=(column,), chart="table"), as_of)
-    values = [None if v is None else str(v).lower() if isinstance(v, bool) else str(v)
+    values = [None if _missing(v) else str(v).lower() if isinstance(v, bool) else str(v)
               for v in _fetch(con, sql, params)[column]]
     return [v for v in values if v is not None] + ([MISSING] if None in values else [])
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
 
 
 # --- URL state ----------------------------------------------------------------------------------
@@ -405,6 +408,8 @@ def display_frame(frame: pd.DataFrame, state: ExploreState) -> pd.DataFrame:
                 values = values.map(lambda v: None if v is None or pd.isna(v) else round(Decimal(str(v)), 2))
         elif name in cols:
             k = "money" if is_money(state.source, name) else kind(cols[name].type)
+            if cols[name].type.upper() == "INTEGER":  # years, article and M49 numbers: no separators
+                k = "text"
         else:
             k = "text"
         if k == "date":

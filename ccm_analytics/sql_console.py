@@ -100,8 +100,8 @@ class QueryResult:
 
     def frame(self) -> pd.DataFrame:
         """The rows as a DataFrame of Python values (Decimal, date kept as they are)."""
-        return pd.DataFrame.from_records(self.rows, columns=self.columns) if self.rows else \
-            pd.DataFrame({c: pd.Series(dtype=object) for c in self.columns})
+        return pd.DataFrame({c: pd.Series([r[i] for r in self.rows], dtype=object)
+                             for i, c in enumerate(self.columns)})
 
 
 def refuse(reason: str) -> QueryRefused:
