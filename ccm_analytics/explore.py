@@ -126,6 +126,14 @@ def dictionary(source: str) -> pd.DataFrame:
                          for c in declaration(source).columns])
 
 
+def dictionary_markdown(source: str) -> str:
+    """The data dictionary of one view or table as a Markdown list, for a narrow column beside the results."""
+    obj = declaration(source)
+    lines = [f"**{obj.name}**: {obj.description}", ""]
+    lines += [f"- `{c.name}` ({c.type.lower()}): {c.description}" for c in obj.columns]
+    return "\n".join(lines)
+
+
 def as_number(value: object) -> int | Decimal | None:
     """A number typed or read from a URL as an exact value: int when whole, else Decimal; None if not a number."""
     if value is None or value == "":

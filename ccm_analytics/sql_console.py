@@ -258,3 +258,39 @@ def csv_text(result: QueryResult) -> str:
     out = io.StringIO()
     write_csv(result, out)
     return out.getvalue()
+
+
+def display_frame(result: QueryResult) -> pd.DataFrame:
+    """The result as screen text: dates "1 August 2010", yes/no, amounts in CHF columns "CHF 469'686",
+    other decimals 1'234.5, "unknown" for NULL. Whole numbers stay plain (years, codes). Files keep raw values."""
+    from .formatting import UNKNOWN, format_date
+    from .money import format_chf
+
+    def show(value: object, type_name: str, column: str) -> str:
+        if value is None:
+            return UNKNOWN
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, datetime):
+            return f"{format_date(value)} {value:%H:%M:%S}" if value.time() != datetime.min.time() else format_date(value)
+        if isinstance(value, date):
+            return format_date(value)
+        if isinstance(value, Decimal) and "chf" in column.lower():
+            return format_chf(value)
+        if isinstance(value, (Decimal, float)):
+            return _decimal_text(Decimal(repr(value)) if isinstance(value, float) else value) \
+                if value == value else UNKNOWN
+        return str(value)
+
+    return pd.DataFrame({c: pd.Series([show(r[i], t, c) for r in result.rows], dtype=object)
+                         for i, (c, t) in enumerate(zip(result.columns, result.types))})
+
+
+def _decimal_text(value: Decimal) -> str:
+    """1'234.5: ' between thousands, every significant decimal kept (no rounding on screen)."""
+    if not value.is_finite():
+        return str(value)
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = format(abs(value), "f").partition(".")
+    fraction = fraction.rstrip("0")
+    return f"{sign}{int(whole):,}".replace(",", "'") + (f".{fraction}" if fraction else "")

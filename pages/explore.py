@@ -89,8 +89,7 @@ with main:
 
 with side:
     st.subheader("Data dictionary")
-    st.markdown(f"**{source}**: {explore.declaration(source).description}")
-    st.dataframe(explore.dictionary(source), hide_index=True, width="stretch",
-                 column_config={"description": st.column_config.TextColumn(width="large")})
+    with st.container(height=640, border=False):
+        st.markdown(explore.dictionary_markdown(source))
 
 ui.sources_table(files)

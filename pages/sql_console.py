@@ -37,8 +37,7 @@ if result is not None:
     if result.truncated:
         st.warning(f"The query returned more than {format_count(PAGE_MAX_ROWS)} rows; only the first are shown "
                    "and downloaded. Add a WHERE or LIMIT, or use `python -m ccm_analytics sql`.")
-    frame = result.frame()
-    st.dataframe(frame, hide_index=True, width="stretch")
-    ui.download_buttons(frame, "query", as_of, FILES)
+    st.dataframe(sql_console.display_frame(result), hide_index=True, width="stretch")
+    ui.download_buttons(result.frame(), "query", as_of, FILES)  # files hold the raw values: ISO dates, exact numbers
 
 ui.sources_table(FILES)

@@ -231,6 +231,12 @@ def test_display_of_a_mean_of_money():
     assert explore.display_frame(frame, state)["mean_amount_chf"].tolist() == ["CHF 100.17"]
 
 
+def test_dictionary_markdown():
+    text = explore.dictionary_markdown("isu_budget").splitlines()
+    assert text[0].startswith("**isu_budget**: The ISU budget")
+    assert text[4] == "- `amount_chf` (decimal(14,2)): Amount in Swiss francs."
+
+
 def test_dictionary_from_the_schema():
     d = explore.dictionary("isu_budget")
     assert d["column"].tolist() == ["year", "budget_line", "amount_chf", "kind"]

@@ -249,3 +249,17 @@ def test_sandbox_works_beside_the_apps_own_connection(db_path, con):
     """The app holds the file open read-only with default settings; the sandbox opens it alongside."""
     assert con.execute("SELECT count(*) FROM states").fetchone() == (197,)
     assert run_query("SELECT count(*) FROM states", db=db_path).rows == [(197,)]
+
+
+def test_display_text():
+    from datetime import date
+    from decimal import Decimal
+
+    from ccm_analytics.sql_console import QueryResult, display_frame
+    result = QueryResult(["iso3", "consent_date", "in_force", "amount_chf", "area_km2", "year", "share"],
+                         ["VARCHAR", "DATE", "BOOLEAN", "DECIMAL(14,2)", "DECIMAL(12,3)", "INTEGER", "DOUBLE"],
+                         [("AUT", date(2009, 4, 2), True, Decimal("469686.00"), Decimal("1234.500"), 2021, 0.25),
+                          (None, None, None, None, None, None, None)], truncated=False)
+    assert display_frame(result).values.tolist() == [
+        ["AUT", "2 April 2009", "yes", "CHF 469'686", "1'234.5", "2021", "0.25"],
+        ["unknown"] * 7]
