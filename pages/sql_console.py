@@ -24,7 +24,8 @@ with st.form("sql_form"):
 
 if submitted:
     try:
-        st.session_state["sql_result"] = sql_console.run_query(sql, max_rows=PAGE_MAX_ROWS)
+        st.session_state["sql_result"] = sql_console.run_query(sql, timeout_s=sql_console.DEFAULT_TIMEOUT_S,
+                                                                   max_rows=PAGE_MAX_ROWS)
         st.session_state["sql_error"] = None
     except sql_console.QueryError as problem:
         st.session_state["sql_result"], st.session_state["sql_error"] = None, str(problem)

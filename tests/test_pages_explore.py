@@ -131,3 +131,17 @@ def test_sql_console_refuses_in_one_line(db_path, tmp_path):
     at.text_area(key="sql_query").set_value("DROP TABLE states")
     at.button[0].click().run()
     assert [e.value for e in at.error] == ["refused: changing the database is not allowed (only SELECT queries run here)"]
+
+
+def test_sql_console_stops_a_runaway_query_and_keeps_working(db_path, monkeypatch):
+    from ccm_analytics import sql_console
+    monkeypatch.setattr(sql_console, "DEFAULT_TIMEOUT_S", 1.0)
+    at = _page(SQL)
+    at.text_area(key="sql_query").set_value(
+        "SELECT count(*) FROM states a, states b, states c, states d, states e, states f")  # ~5.8e13 rows
+    at.button[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["refused: the query ran longer than the 1 s limit and was stopped"]
+    at.text_area(key="sql_query").set_value("SELECT count(*) AS states FROM states")
+    at.button[0].click().run()
+    assert not at.error and _table(at) == [["197"]]

@@ -99,6 +99,17 @@ HOSTILE = [
     ("SELECT * FROM duckdb_databases()", "duckdb_databases()"),
     ("SELECT * FROM pragma_table_info('states')", "pragma_table_info()"),
     ("PIVOT states ON un_region USING count(*)", "GROUP BY"),
+    ("SELECT * FROM (PIVOT states ON un_region USING count(*))", "GROUP BY"),
+    # file readers hidden in subqueries, lambdas, DESCRIBE / SUMMARIZE, quoting and qualified names
+    ("SUMMARIZE (SELECT * FROM read_csv('{d}/secret.csv'))", "reading files"),
+    ("DESCRIBE SELECT * FROM read_text('{d}/secret.txt')", "reading files"),
+    ("FROM states, LATERAL (SELECT * FROM read_text('{d}/secret.txt'))", "reading files"),
+    ('SELECT * FROM "READ_TEXT"(\'{d}/secret.txt\')', "reading files"),
+    ("SELECT * FROM system.main.read_text('{d}/secret.txt')", "reading files"),
+    ("SELECT list_transform([1], x -> (SELECT content FROM read_text('{d}/secret.txt')))", "reading files"),
+    ("SELECT * FROM states WHERE EXISTS (FROM glob('{d}/*'))", "reading files"),
+    ('SELECT * FROM "{d}/secret.csv"', "reading files"),
+    ("SELECT * FROM range(3) UNION ALL SELECT * FROM query('SELECT 1')", "query()"),
 ]
 
 
