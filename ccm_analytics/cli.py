@@ -16,13 +16,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    from .sql_console import QueryRefused, run_query, write_csv
+    from .sql_console import QueryError, run_query, write_csv
     try:
-        result = run_query(args.query, db=args.db)
-    except QueryRefused as refused:
-        print(f"error: {refused}", file=sys.stderr)
+        result = run_query(args.query, db=args.db, timeout_s=args.timeout, max_rows=args.max_rows)
+    except QueryError as refused:
+        print(refused, file=sys.stderr)  # one line: "refused: ..." or "error: ..."
         return 2
     write_csv(result, sys.stdout)
+    if result.truncated:
+        print(f"note: only the first {args.max_rows} rows were printed", file=sys.stderr)
     return 0
 
 
@@ -69,6 +71,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sql", help="run one read-only SELECT and print CSV")
     s.add_argument("query")
     s.add_argument("--db", type=Path)
+    s.add_argument("--timeout", type=float, default=10.0, help="stop the query after this many seconds (default 10)")
+    s.add_argument("--max-rows", type=int, default=100_000, help="print at most this many rows (default 100000)")
     s.set_defaults(run=_sql)
     n = sub.add_parser("normalise", help="rewrite data/ from ../shared research notes")
     n.add_argument("shared", nargs="?")

@@ -24,6 +24,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/country_profile.py", "Country profile", "profile", ":material/flag:", "Implementation status"),
     PageSpec("pages/meeting_pack.py", "Meeting pack", "meeting-pack", ":material/description:", "Meetings"),
     PageSpec("pages/spending.py", "Budget and contributions", "spending", ":material/payments:", "ISU"),
+    PageSpec("pages/explore.py", "Explore the data", "explore", ":material/query_stats:", "Ad hoc exploration"),
+    PageSpec("pages/sql_console.py", "SQL console", "sql", ":material/terminal:", "Ad hoc exploration"),
 )
 
 

@@ -147,3 +147,50 @@ def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -
                           key=f"widget_{key}")
     st.query_params[key] = chosen
     return chosen
+# --- explorer and SQL console (issue 8) ------------------------------------------------------------
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _cached_explore(state, as_of: date, db_key: tuple[str, int]) -> pd.DataFrame:
+    from . import explore
+    con = _connection(*db_key).cursor()
+    try:
+        return explore.run(con, state, as_of)
+    finally:
+        con.close()
+
+
+def explore_result(state, as_of: pd.Timestamp) -> pd.DataFrame:
+    """explore.run for a state at the reference date (cached)."""
+    return _cached_explore(state, pd.Timestamp(as_of).date(), _db_key())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
+def _cached_values(source: str, column: str, as_of: date, db_key: tuple[str, int]) -> list[str]:
+    from . import explore
+    con = _connection(*db_key).cursor()
+    try:
+        return explore.distinct_values(con, source, column, as_of)
+    finally:
+        con.close()
+
+
+def explore_values(source: str, column: str, as_of: pd.Timestamp) -> list[str]:
+    """The values a column of a view or table takes (cached)."""
+    return _cached_values(source, column, pd.Timestamp(as_of).date(), _db_key())
+
+
+def init_from_url(defaults: dict[str, object]) -> None:
+    """Give widgets (by key) their first value from the URL, once per session: later runs keep the user's."""
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def set_url_state(params: dict[str, str], owned: list[str]) -> None:
+    """Write a page's state into the URL: drop the keys it owns that are gone, set the rest."""
+    for key in owned:
+        if key not in params and key in st.query_params:
+            del st.query_params[key]
+    for key, value in params.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
