@@ -6,8 +6,10 @@ current to and the provenance of the data files used. Pure functions: no Streaml
 """
 from __future__ import annotations
 
+import csv
 import io
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 import pandas as pd
 
@@ -17,20 +19,33 @@ DATA_SHEET = "data"
 SOURCES_SHEET = "sources"
 
 
-def _cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy without index, where object cells holding dates become ISO text and lists "a; b"."""
-    out = frame.reset_index(drop=True).copy()
-    for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = [v.strftime(DATE_FORMAT) if isinstance(v, date)
-                           else "; ".join(str(x) for x in v) if isinstance(v, (list, tuple))
-                           else v for v in out[column]]
-    return out
+def csv_cell(value: object) -> object:
+    """A value as a file holds it: ISO date, exact decimal, true/false, "a; b" for a list, "" for missing."""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(csv_cell(v)) for v in value)
+    if value is None or (not isinstance(value, (str, bytes)) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (pd.Timestamp, datetime)):
+        ts = pd.Timestamp(value)
+        return ts.strftime(DATE_FORMAT) if ts == ts.normalize() else ts.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.strftime(DATE_FORMAT)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a whole number that pandas widened to float beside a missing value
+    return value
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose datetime columns hold dates without a time of day (Excel)."""
-    out = _cells(frame)
+    """A copy for Excel: dates as datetimes without a time of day, lists as "a; b" text."""
+    out = frame.reset_index(drop=True).copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = [pd.Timestamp(v).to_pydatetime() if isinstance(v, date)
+                           else csv_cell(v) if isinstance(v, (list, tuple)) else v for v in out[column]]
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.normalize()
@@ -38,12 +53,13 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV: header row, ISO dates, plain numbers, empty cells for missing values."""
-    out = _cells(frame)
-    for column in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.strftime(DATE_FORMAT)
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8 CSV: header row, ISO dates, exact numbers, true/false, empty cells for missing values."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(c) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([csv_cell(v) for v in row])
+    return out.getvalue().encode("utf-8")
 
 
 def file_name(stem: str, as_of: pd.Timestamp, extension: str) -> str:

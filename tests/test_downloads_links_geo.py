@@ -20,7 +20,7 @@ SOURCES = pd.DataFrame({"file": ["treaty_events.csv"], "title": ["Treaty events"
 def test_csv_holds_plain_values_and_iso_dates():
     text = downloads.csv_bytes(FRAME).decode("utf-8")
     assert text.splitlines() == ["iso3,signature_date,years_since_signature,share",
-                                 "LTU,2008-12-03,16,66.7", "VUT,,,0.0"]
+                                 "LTU,2008-12-03,16,66.7", "VUT,,,0"]  # a whole float is written as a whole number
 
 
 def test_file_name_carries_the_reference_date():

@@ -284,9 +284,9 @@ def test_excel_file_has_data_and_sources():
     assert rows[0] == ("iso3", "amount_chf", "received_date", "in_force", "when", "rows")
     assert rows[1][0] == "AUT" and rows[1][1] == 469686 and rows[1][2].date() == date(2010, 8, 1)
     assert rows[2][1] is None and rows[2][5] == 4
-    assert book["data"]["C2"].number_format == "yyyy-mm-dd"
+    assert book["data"]["C2"].number_format.lower() == "yyyy-mm-dd"
     info = list(book["sources"].values)
-    assert info[0] == ("figures as of", "2025-03-06") and info[1] == ("data current to", "November 2020")
+    assert info[0] == ("reference_date", "2025-03-06") and info[1] == ("data_current_to", "November 2020")
     assert info[3] == ("file", "source") and info[4] == ("isu_budget.csv", "ISU work plan")
 
 
