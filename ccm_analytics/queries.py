@@ -42,3 +42,8 @@ def budget_lines(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def data_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return table(con, "data_sources")
+
+
+def article7_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The `article7_status` view's rows for any date (the `article7_status_at` table macro)."""
+    return _dates(fetch_df(con, "SELECT * FROM article7_status_at(?::DATE)", [pd.Timestamp(as_of).date()]))
