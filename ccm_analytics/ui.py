@@ -101,6 +101,7 @@ def reference_current_to(file: str) -> pd.Timestamp:
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
     """The line every page shows: the reference date and the date the data are current to."""
+    demo_banner()
     st.caption(f"Figures as of **{format_date(as_of)}** · data current to {data_current_to(files)}. "
                "Sources: see Data sources at the foot of the page.")
 
@@ -112,3 +113,30 @@ def sources_table(files: list[str]) -> None:
     chosen["current_to"] = [format_date(d, p) for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     with st.expander("Data sources"):
         st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch")
+
+
+def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files: list[str]) -> None:
+    """CSV and Excel downloads of `frame` (the rows shown), named `stem_<reference date>`."""
+    from . import downloads
+    sources = load_table("data_sources")
+    sources = sources[sources["file"].isin(files)].reset_index(drop=True)
+    left, right = st.columns(2)
+    left.download_button("Download CSV", downloads.csv_bytes(frame), downloads.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"csv_{stem}")
+    right.download_button("Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
+                          downloads.file_name(stem, as_of, "xlsx"), key=f"xlsx_{stem}",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def is_demonstration() -> bool:
+    """True when the open database was built by `build --demo` (build_info kind = demonstration)."""
+    info = load_table("build_info")
+    return bool(((info["key"] == "kind") & (info["value"] == "demonstration")).any())
+
+
+def demo_banner() -> None:
+    """The banner every page shows on a demonstration database (called by data_as_of)."""
+    if is_demonstration():
+        st.warning("**Demonstration data.** This database was built with `build --demo`: its transparency report "
+                   "records, contributions and expenditure are generated for training and screenshots. "
+                   "They are not real figures.", icon=":material/science:")
