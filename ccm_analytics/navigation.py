@@ -19,6 +19,12 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/article7.py", "Transparency reports (Article 7)", "article7", ":material/description:",
+             "Implementation status"),
+    PageSpec("pages/article9.py", "National measures (Article 9)", "article9", ":material/gavel:",
+             "Implementation status", has_map=True),
+    PageSpec("pages/article5.py", "Victim assistance (Article 5)", "article5", ":material/volunteer_activism:",
+             "Implementation status"),
 )
 
 
