@@ -142,7 +142,8 @@ def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Ti
     dated = dated.drop_duplicates(["iso3", "reporting_year"])
     dated = {(r.iso3, int(r.reporting_year)): r for r in dated.itertuples(index=False)}
     undated = {(r.iso3, int(r.reporting_year)): r for r in sub[sub["submitted_date"].isna()].itertuples(index=False)}
-    outstanding = annual[annual["record"] == "outstanding"]
+    outstanding = {iso3: group for iso3, group in annual[annual["record"] == "outstanding"].groupby("iso3")}
+    none = annual.iloc[0:0]
     out = owed.copy()
     statuses, dates, precisions, sources = [], [], [], []
     for row in owed.itertuples(index=False):
@@ -156,9 +157,11 @@ def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Ti
         elif as_of <= due:
             status = "not yet due"
         else:
-            listing = outstanding[(outstanding["iso3"] == row.iso3) & (outstanding["listed_after"] > due)
-                                  & (outstanding["reporting_year"].isna()
-                                     | (outstanding["reporting_year"] == row.reporting_year))]
+            listing = none
+            if row.iso3 in outstanding:
+                listed = outstanding[row.iso3]
+                listing = listed[(listed["listed_after"] > due)
+                                 & (listed["reporting_year"].isna() | (listed["reporting_year"] == row.reporting_year))]
             if not listing.empty:
                 rec = listing.iloc[-1]
                 status = "missing" if as_of <= current_to else "unknown"
