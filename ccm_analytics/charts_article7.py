@@ -41,9 +41,9 @@ def annual_heatmap(annual: pd.DataFrame) -> go.Figure:
         hovertemplate="%{y}, calendar year %{x}: %{text}<extra></extra>",
         colorbar=dict(tickvals=list(range(n)), ticktext=statuses, title="Status", lenmode="pixels", len=260,
                       yanchor="top", y=1)))
-    fig.update_layout(title="Annual reports by State and calendar year covered (blank: not owed)",
-                      xaxis_title="Calendar year covered (report due 30 April of the next year)",
-                      height=max(360, 14 * len(names) + 140), margin=dict(t=60, l=10, r=10, b=40),
+    fig.update_layout(title=dict(text="Annual reports by State and calendar year covered (blank: not owed)",
+                                 y=1, yanchor="top", yref="container", pad=dict(t=10)),
+                      height=max(360, 14 * len(names) + 160), margin=dict(t=80, l=10, r=10, b=40),
                       plot_bgcolor="#ffffff", yaxis=dict(tickfont=dict(size=10)), xaxis=dict(side="top"))
     return fig
 
@@ -62,7 +62,8 @@ def reporting_rates(rates: pd.DataFrame) -> go.Figure:
                                   "%{customdata[1]} due)<extra></extra>")
     fig.update_layout(title="Annual reporting rate per calendar year covered (among States Parties with a record)",
                       xaxis_title="Calendar year covered", yaxis=dict(title="Share", tickformat=".0%", range=[0, 1.05]),
-                      legend_orientation="h", height=360, margin=dict(t=60, l=40, r=20, b=40))
+                      legend=dict(orientation="h", x=1, xanchor="right", y=1.0, yanchor="bottom"),
+                      height=380, margin=dict(t=90, l=40, r=20, b=40))
     return fig
 
 

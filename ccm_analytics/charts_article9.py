@@ -29,6 +29,7 @@ def measures_map(frame: pd.DataFrame) -> go.Figure:
                            showscale=False, showlegend=True, marker_line_color="#ffffff", marker_line_width=0.4,
                            hovertemplate=f"%{{text}}: {status}<extra></extra>")
     fig.update_geos(showframe=False, showcoastlines=False, projection_type="natural earth",
+                    projection_rotation=dict(lon=0, lat=0), lonaxis_range=[-180, 180], lataxis_range=[-60, 85],
                     showland=True, landcolor="#f7f7f7")
     fig.update_layout(title="National implementation measures (Article 9), status as last reported",
                       height=480, margin=dict(t=50, l=0, r=0, b=0), legend=dict(orientation="h", y=-0.02))

@@ -16,6 +16,8 @@ from .treaty import state_status
 STATUSES = ("specific legislation adopted", "existing law deemed sufficient", "legislation in progress",
             "none reported", "unknown")
 SPECIFIC = "specific legislation adopted"
+SHORT_LABELS = dict(zip(STATUSES, ("Specific legislation", "Existing law sufficient", "Legislation in progress",
+                                   "None reported", "Unknown")))
 
 
 def _speaks_from(row, current_to: pd.Timestamp) -> pd.Timestamp:
@@ -60,6 +62,15 @@ def counts_by_status(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def shares_text(counts: pd.DataFrame) -> str:
+    """ "Of 112 States Parties: specific legislation adopted 20%, ..." from counts_by_status."""
+    total = int(counts["states"].sum())
+    if not total:
+        return "No State Party on the reference date."
+    parts = ", ".join(f"{s} {v:.0%}" for s, v in zip(counts["status"], counts["share"]))
+    return f"Of {total} States Parties on the reference date: {parts}."
+
+
 def counts_by_region(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per region and status (all five): States Parties, and their share of the region's."""
     rows = []
@@ -74,6 +85,10 @@ def region_table(by_region: pd.DataFrame) -> pd.DataFrame:
     text = by_region.assign(cell=[f"{n} ({s:.0%})" for n, s in zip(by_region["states"], by_region["share"])])
     table = text.pivot(index="un_region", columns="status", values="cell")[list(STATUSES)]
     table["States Parties"] = by_region.groupby("un_region")["states"].sum()
+    totals = by_region.groupby("status")["states"].sum()
+    total = int(totals.sum())
+    table.loc["All regions"] = [f"{int(totals.get(s, 0))} ({totals.get(s, 0) / total:.0%})" if total else "0"
+                                for s in STATUSES] + [total]
     return table.reset_index().rename(columns={"un_region": "Region"})
 
 
@@ -109,9 +124,9 @@ def published_table(compared: pd.DataFrame) -> pd.DataFrame:
         "Published": [m if pd.isna(v) else f"{m}: {v}" for m, v in zip(compared["metric"], compared["value"])],
         "As of": [format_date(d, p if isinstance(p, str) else "day")
                   for d, p in zip(compared["as_of_date"], compared["as_of_date_precision"])],
-        "Source": compared["source"],
         "App: States Parties on that date": [count(v) for v in compared["app_states_parties"]],
         "App: specific legislation on record by then": [count(v) for v in compared["app_specific_legislation"]],
+        "Source": compared["source"],
     })
 
 

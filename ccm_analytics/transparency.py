@@ -43,7 +43,8 @@ def article7_figures(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Time
         annual_counts=reports.status_counts(annual, reports.ANNUAL_STATUSES),
         rates=reports.annual_reporting_rates(annual), with_record=with_record, state_years_due=due,
         reminders=reports.reminder_list(initial, annual, as_of),
-        without_year=reports.records_without_year(records, as_of, current_to),
+        without_year=reports.records_without_year(records, as_of, current_to).merge(
+            status[["iso3", "state_name"]], on="iso3", how="left"),
         after_data=pd.notna(current_to) and as_of > pd.Timestamp(current_to))
 
 
@@ -101,7 +102,7 @@ def initial_download(initial: pd.DataFrame) -> pd.DataFrame:
 
 def overdue_initial(initial: pd.DataFrame) -> pd.DataFrame:
     """Screen table of the initial reports overdue by record."""
-    return initial_table(initial[initial["status"] == "overdue"]).drop(columns=["Submitted"])
+    return initial_table(initial[initial["status"] == "overdue"]).drop(columns=["Submitted", "Status"])
 
 
 def reminder_table(reminders: pd.DataFrame) -> pd.DataFrame:
@@ -131,7 +132,7 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
 def without_year_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Screen table of annual report records that do not say which year they cover."""
     return pd.DataFrame({
-        "State": frame["iso3"], "Record": frame["record"],
+        "State": frame["state_name"].fillna(frame["iso3"]), "Record": frame["record"],
         "Submitted": [format_date(d, p if isinstance(p, str) else "day") if pd.notna(d) else "unknown"
                       for d, p in zip(frame["submitted_date"], frame["submitted_date_precision"])],
         "Record dated": [format_date(d, p if isinstance(p, str) else "day")

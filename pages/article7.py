@@ -21,10 +21,9 @@ if figures.after_data:
 st.header("Initial reports")
 st.caption("Due 180 days after the Convention enters into force for the State (Article 7(1)). "
            "**Overdue** only where a published record lists the report as outstanding after its due date.")
-counts = dict(zip(figures.initial_counts["status"], figures.initial_counts["reports"]))
-columns = st.columns(len(counts))
-for column, (label, value) in zip(columns, counts.items()):
-    column.metric(f"Initial reports {label}", format_count(value))
+for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
+    columns = st.columns(3) if i % 3 == 0 else columns
+    columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")
 
 st.subheader("Overdue initial reports (by record)")
 overdue = transparency.overdue_initial(figures.initial)
@@ -48,6 +47,8 @@ if figures.annual.empty:
 else:
     st.plotly_chart(charts.annual_heatmap(figures.annual), config=ui.PLOTLY_CONFIG)
     st.plotly_chart(charts.reporting_rates(figures.rates), config=ui.PLOTLY_CONFIG)
+    st.caption("Each rate is computed over the States Parties with a record for that year only: see how many "
+               "in the table. A year without any record has no rate.")
     st.dataframe(transparency.rates_table(figures.rates), hide_index=True, width="stretch")
     st.plotly_chart(charts.status_bars(figures.annual_counts, "Annual reports due by the reference date, by status"),
                     config=ui.PLOTLY_CONFIG)

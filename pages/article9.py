@@ -21,11 +21,11 @@ st.caption("Each State Party's measures as last reported by the reference date: 
            "end of the year it was adopted; a status without a date from the date the data are current to. "
            "**none reported** is a record that no measures were reported; **unknown** means the records do not "
            "settle it or there is no record.")
-columns = st.columns(len(counts))
-for column, row in zip(columns, counts.itertuples(index=False)):
-    share = "" if row.share != row.share else f" ({row.share:.0%})"
-    column.metric(row.status.capitalize(), f"{format_count(row.states)}{share}")
-st.caption(f"Of {format_count(len(frame))} States Parties on the reference date.")
+for i, row in enumerate(counts.itertuples(index=False)):
+    columns = st.columns(3) if i % 3 == 0 else columns
+    columns[i % 3].metric(nm.SHORT_LABELS[row.status], format_count(row.states),
+                  help=f"States Parties whose status is: {row.status}.")
+st.caption(nm.shares_text(counts))
 
 st.plotly_chart(charts.measures_map(nm.map_frame(ui.load_table("states"), frame)), config=ui.PLOTLY_CONFIG)
 st.caption("Small States that the world map does not draw are listed in the table below.")
