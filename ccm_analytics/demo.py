@@ -70,9 +70,13 @@ def article7_records(status: pd.DataFrame, real: pd.DataFrame, through: pd.Times
                             day if day is not None else through, "submitted" if day is not None else "not submitted"))
     real_annual = real[(real["report_type"] == "annual") & real["reporting_year"].notna()]
     have_annual = set(zip(real_annual["iso3"], real_annual["reporting_year"].astype(int)))
+    # A real listing without a year ("none submitted since ...") speaks for every report due before it.
+    blanket = real[(real["report_type"] == "annual") & real["reporting_year"].isna() & (real["record"] == "outstanding")]
+    listed_until = pd.to_datetime(blanket["record_date"]).groupby(blanket["iso3"]).max().to_dict()
     owed = reports.annual_reports_owed(status, through).sort_values(["iso3", "reporting_year"])
     for o in owed.itertuples(index=False):
-        if (o.iso3, o.reporting_year) in have_annual or o.due_date > through:
+        if (o.iso3, o.reporting_year) in have_annual or o.due_date > through \
+                or o.due_date < listed_until.get(o.iso3, pd.NaT):
             continue
         day = _outcome(rng, groups[o.iso3], o.due_date, through)
         rows.append(_record(o.iso3, "annual", o.reporting_year, day, "submitted" if day is not None else "outstanding",
