@@ -14,7 +14,7 @@ STATUS_COLOURS = {
     "missing": "#b03a2e",
     "overdue": "#b03a2e",
     "no record in data": "#f0f0f0",
-    "not yet due": "#ffffff",
+    "not yet due": "#f6e3b4",  # pale amber: not the white of "not owed"
     "unknown": "#c8c8c8",
 }
 
