@@ -10,6 +10,18 @@ from pathlib import Path
 def _build(args: argparse.Namespace) -> int:
     from .db import build_database
     started = time.perf_counter()
+    if args.demo:
+        from datetime import date
+
+        from .demo import DemoRefused, build_demo_database
+        try:
+            path = build_demo_database(args.db, args.through or date.today())
+        except DemoRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
+        print(f"built demonstration database {path} in {time.perf_counter() - started:.2f} s "
+              f"(run the app on it with CCM_DB={path})")
+        return 0
     path = build_database(args.db)
     print(f"built {path} in {time.perf_counter() - started:.2f} s")
     return 0
@@ -67,6 +79,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the database from data/ (path: --db, $CCM_DB or data/ccm.duckdb)")
     b.add_argument("--db", type=Path)
+    b.add_argument("--demo", action="store_true",
+                   help="build the demonstration database (generated records; default path data/ccm-demo.duckdb)")
+    b.add_argument("--through", type=lambda t: __import__("datetime").date.fromisoformat(t),
+                   help="with --demo: generate records up to this day (YYYY-MM-DD; default today)")
     b.set_defaults(run=_build)
     s = sub.add_parser("sql", help="run one read-only SELECT and print CSV")
     s.add_argument("query")

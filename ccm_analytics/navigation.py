@@ -26,6 +26,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/spending.py", "Budget and contributions", "spending", ":material/payments:", "ISU"),
     PageSpec("pages/explore.py", "Explore the data", "explore", ":material/query_stats:", "Ad hoc exploration"),
     PageSpec("pages/sql_console.py", "SQL console", "sql", ":material/terminal:", "Ad hoc exploration"),
+    PageSpec("pages/article7.py", "Transparency reports (Article 7)", "article7", ":material/description:",
+             "Implementation status"),
+    PageSpec("pages/article9.py", "National measures (Article 9)", "article9", ":material/gavel:",
+             "Implementation status", has_map=True),
+    PageSpec("pages/article5.py", "Victim assistance (Article 5)", "article5", ":material/volunteer_activism:",
+             "Implementation status"),
 )
 
 

@@ -52,3 +52,6 @@ def extension_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every extension request with its original deadline, the day it became known (known_from) and
     the day its decision was taken at the latest (decided_by): the `extension_decisions()` macro."""
     return _dates(fetch_df(con, "SELECT * FROM extension_decisions() ORDER BY iso3, article, request_no"))
+def article7_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The `article7_status` view's rows for any date (the `article7_status_at` table macro)."""
+    return _dates(fetch_df(con, "SELECT * FROM article7_status_at(?::DATE)", [pd.Timestamp(as_of).date()]))

@@ -1,16 +1,48 @@
-"""Article 7 transparency reports: what is due when, and what the records say was submitted."""
+"""Article 7 transparency reports: what is due when, and what the records say was submitted.
+
+Records (the `article7_reports` table) are facts about single reports: a submission (dated, or only
+known to have happened by the date of the listing that mentions it) or a listing as outstanding.
+A report without a record is not a missing report: it reads "no record in data". A status that
+depends on facts later than the date the records are current to (`current_to`) reads "unknown".
+"""
 from __future__ import annotations
 
 import pandas as pd
 
 from .partial_dates import period_end
-from .treaty import initial_report_due
+from .treaty import annual_report_due, initial_report_due
 
 INITIAL_STATUSES = ("submitted on time", "submitted late", "overdue", "not yet due", "unknown")
+# "submitted, date unknown": a record says the report was submitted but not when (on time or late
+# cannot be told); "missing" only where a record lists the report as outstanding after its due date.
+ANNUAL_STATUSES = ("submitted on time", "submitted late", "submitted, date unknown", "missing",
+                   "no record in data", "not yet due", "unknown")
+SUBMITTED = ("submitted on time", "submitted late", "submitted, date unknown")
+WITH_RECORD = (*SUBMITTED, "missing")  # the cells the reporting rates are computed over
 
 
 def _latest_possible(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    return pd.to_datetime(pd.Series([period_end(d, p) for d, p in zip(dates, precisions)], index=dates.index))
+    return pd.to_datetime(pd.Series([period_end(d, p) for d, p in zip(dates, precisions)], index=dates.index,
+                                    dtype="object"))
+
+
+def prepare_records(records: pd.DataFrame, current_to: pd.Timestamp) -> pd.DataFrame:
+    """The records with the days each is known from.
+
+    submitted_by: last day the submission may have happened (end of its month or year);
+    record_by: last day the record may speak for; an undated record speaks for some day no later
+    than `current_to`; listed_after: the first day a listing may speak for (record_by if undated);
+    known_by: from when the record is a fact (a dated submission: submitted_by; else record_by).
+    """
+    out = records.copy()
+    for column in ("submitted_date", "record_date"):
+        out[column] = pd.to_datetime(out[column])
+    out["submitted_by"] = _latest_possible(out["submitted_date"], out["submitted_date_precision"])
+    out["record_by"] = _latest_possible(out["record_date"], out["record_date_precision"]).fillna(
+        pd.Timestamp(current_to))
+    out["listed_after"] = out["record_date"].fillna(out["record_by"])
+    out["known_by"] = out["submitted_by"].fillna(out["record_by"])
+    return out
 
 
 def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
@@ -18,35 +50,36 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
     """One row per State Party on `as_of`: initial report due date, submission and status.
 
     `status` is a `state_status` frame for `as_of`; `records` the `article7_reports` table.
-    `overdue` only where a record dated on or before `as_of` lists the report as outstanding after
-    its due date; after `current_to` (the date the records are current to) nothing is overdue by
-    record any more, it is `unknown`.
+    `overdue` only where a record known on `as_of` lists the report as outstanding after its due
+    date and no submission is recorded; after `current_to` (the date the records are current to)
+    nothing is overdue by record any more, it is `unknown`. A submission recorded without a date
+    makes a report past its due date `unknown` (it may or may not have been in by then).
     """
     as_of, current_to = pd.Timestamp(as_of), pd.Timestamp(current_to)
     parties = status.loc[status["status"] == "State Party",
                          ["iso3", "state_name", "un_region", "entry_into_force_date"]].copy()
-    parties["due_date"] = parties["entry_into_force_date"].map(initial_report_due)
-    initial = records[records["report_type"] == "initial"].copy()
-    initial["submitted_by"] = _latest_possible(initial["submitted_date"], initial["submitted_date_precision"])
-    initial["record_by"] = _latest_possible(initial["record_date"], initial["record_date_precision"])
-    submitted = initial[(initial["record"] == "submitted") & (initial["submitted_date"].notna())
-                        & (initial["submitted_by"] <= as_of)]
-    submitted = submitted.sort_values("submitted_date").drop_duplicates("iso3")
+    parties["due_date"] = pd.to_datetime(parties["entry_into_force_date"].map(initial_report_due))
+    initial = prepare_records(records[records["report_type"] == "initial"], current_to)
+    is_submission = initial["record"] == "submitted"
+    submitted = initial[is_submission & initial["submitted_date"].notna() & (initial["submitted_by"] <= as_of)]
+    submitted = submitted.sort_values("submitted_date", kind="stable").drop_duplicates("iso3")
     parties = parties.merge(
         submitted[["iso3", "submitted_date", "submitted_date_precision", "submitted_by", "status_text", "source"]],
         on="iso3", how="left")
+    undated = set(initial.loc[is_submission & initial["submitted_date"].isna(), "iso3"])
+    parties["undated_submission"] = parties["iso3"].isin(undated)
     listed = initial[(initial["record"] == "outstanding") & (initial["record_by"] <= as_of)]
-    listed = listed.sort_values("record_date").drop_duplicates("iso3", keep="last")
-    parties = parties.merge(listed[["iso3", "record_date", "record_date_precision"]].rename(
-        columns={"record_date": "listed_outstanding_on", "record_date_precision": "listed_outstanding_on_precision"}),
-        on="iso3", how="left")
-    parties["status"] = [
-        _initial_status(row, as_of, current_to) for row in parties.itertuples(index=False)]
-    parties["days_late"] = [
+    listed = listed.sort_values("listed_after", kind="stable").drop_duplicates("iso3", keep="last")
+    parties = parties.merge(listed[["iso3", "record_date", "record_date_precision", "listed_after", "source"]].rename(
+        columns={"record_date": "listed_outstanding_on", "record_date_precision": "listed_outstanding_on_precision",
+                 "source": "listing_source"}), on="iso3", how="left")
+    parties["status"] = [_initial_status(row, as_of, current_to) for row in parties.itertuples(index=False)]
+    parties["days_late"] = pd.array([
         (row.submitted_date - row.due_date).days if row.status == "submitted late" and row.submitted_date_precision == "day"
-        else ((as_of - row.due_date).days if row.status == "overdue" else pd.NA)
-        for row in parties.itertuples(index=False)]
-    return parties.drop(columns=["submitted_by"])
+        else (0 if row.status == "submitted on time"
+              else ((as_of - row.due_date).days if row.status == "overdue" else None))
+        for row in parties.itertuples(index=False)], dtype="Int64")
+    return parties.drop(columns=["submitted_by", "listed_after", "undated_submission"])
 
 
 def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
@@ -63,9 +96,151 @@ def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
         return "unknown"
     if as_of <= due:
         return "not yet due"
-    if pd.notna(row.listed_outstanding_on) and pd.Timestamp(row.listed_outstanding_on) > due and as_of <= current_to:
+    if row.undated_submission:
+        return "unknown"
+    if pd.notna(row.listed_after) and row.listed_after > due and as_of <= current_to:
         return "overdue"
     return "unknown"
+
+
+def annual_reports_owed(status: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per State and calendar year whose annual report it owes: the reports covering each
+    year Y from the year its initial report fell due up to the last calendar year ended by `as_of`,
+    due on 30 April of Y+1, where the Convention is in force for the State on that due date.
+
+    `status` is a `state_status` frame for `as_of` (withdrawn States keep their dates).
+    Columns: iso3, state_name, un_region, reporting_year, due_date.
+    """
+    as_of = pd.Timestamp(as_of)
+    rows = []
+    known = status[status["status"].isin(["State Party", "Withdrawn"]) & status["entry_into_force_date"].notna()]
+    for s in known.itertuples(index=False):
+        for year in range(initial_report_due(s.entry_into_force_date).year, as_of.year):
+            due = annual_report_due(year)
+            withdrawn = pd.notna(s.withdrawal_date) and s.withdrawal_date <= due
+            if s.entry_into_force_date <= due and not withdrawn:
+                rows.append((s.iso3, s.state_name, s.un_region, year, due))
+    frame = pd.DataFrame(rows, columns=["iso3", "state_name", "un_region", "reporting_year", "due_date"])
+    frame["due_date"] = pd.to_datetime(frame["due_date"])
+    frame["reporting_year"] = frame["reporting_year"].astype("int64")
+    return frame
+
+
+def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
+                         current_to: pd.Timestamp) -> pd.DataFrame:
+    """`owed` (from `annual_reports_owed`) with what the records say of each report on `as_of`.
+
+    Adds submitted_date (+ precision), status (one of ANNUAL_STATUSES) and source. An outstanding
+    record without a reporting year (e.g. "none submitted after the initial report", August 2022)
+    speaks for every report that fell due before its date.
+    """
+    as_of, current_to = pd.Timestamp(as_of), pd.Timestamp(current_to)
+    annual = prepare_records(records[records["report_type"] == "annual"], current_to)
+    annual = annual[annual["known_by"] <= as_of]
+    sub = annual[(annual["record"] == "submitted") & annual["reporting_year"].notna()]
+    dated = sub[sub["submitted_date"].notna()].sort_values("submitted_date", kind="stable")
+    dated = dated.drop_duplicates(["iso3", "reporting_year"])
+    dated = {(r.iso3, int(r.reporting_year)): r for r in dated.itertuples(index=False)}
+    undated = {(r.iso3, int(r.reporting_year)): r for r in sub[sub["submitted_date"].isna()].itertuples(index=False)}
+    outstanding = {iso3: group for iso3, group in annual[annual["record"] == "outstanding"].groupby("iso3")}
+    none = annual.iloc[0:0]
+    out = owed.copy()
+    statuses, dates, precisions, sources = [], [], [], []
+    for row in owed.itertuples(index=False):
+        key, due = (row.iso3, int(row.reporting_year)), row.due_date
+        rec, status = dated.get(key), None
+        if rec is not None:
+            status = ("submitted on time" if rec.submitted_by <= due
+                      else "submitted late" if rec.submitted_date > due else "submitted, date unknown")
+        elif key in undated:
+            rec, status = undated[key], "submitted, date unknown"
+        elif as_of <= due:
+            status = "not yet due"
+        else:
+            listing = none
+            if row.iso3 in outstanding:
+                listed = outstanding[row.iso3]
+                listing = listed[(listed["listed_after"] > due)
+                                 & (listed["reporting_year"].isna() | (listed["reporting_year"] == row.reporting_year))]
+            if not listing.empty:
+                rec = listing.iloc[-1]
+                status = "missing" if as_of <= current_to else "unknown"
+            else:
+                status = "unknown" if due > current_to else "no record in data"
+        statuses.append(status)
+        dates.append(getattr(rec, "submitted_date", pd.NaT) if status in SUBMITTED else pd.NaT)
+        precisions.append(getattr(rec, "submitted_date_precision", None) if status in SUBMITTED else None)
+        sources.append(getattr(rec, "source", None) if rec is not None else None)
+    out["submitted_date"] = pd.to_datetime(pd.Series(dates, index=out.index, dtype="object"))
+    out["submitted_date_precision"] = precisions
+    out["status"] = statuses
+    out["source"] = sources
+    return out
+
+
+def annual_reporting_rates(annual: pd.DataFrame) -> pd.DataFrame:
+    """One row per reporting year with reports due: States owing a report due by the reference date,
+    those with a record, those submitted on time and at all, and the two rates among those with a
+    record (empty where no State has a record). `annual` comes from `annual_report_status`."""
+    due = annual[annual["status"] != "not yet due"]
+    grouped = due.groupby("reporting_year")["status"]
+    rates = pd.DataFrame({
+        "due": grouped.size(),
+        "with_record": grouped.agg(lambda s: int(s.isin(WITH_RECORD).sum())),
+        "on_time": grouped.agg(lambda s: int((s == "submitted on time").sum())),
+        "submitted": grouped.agg(lambda s: int(s.isin(SUBMITTED).sum())),
+    }).reset_index()
+    denominator = rates["with_record"].where(rates["with_record"] > 0)
+    rates["on_time_rate"] = rates["on_time"] / denominator
+    rates["submitted_rate"] = rates["submitted"] / denominator
+    return rates
+
+
+def annual_completeness(annual: pd.DataFrame) -> tuple[int, int]:
+    """(State-years with a record, State-years due by the reference date)."""
+    due = annual[annual["status"] != "not yet due"]
+    return int(due["status"].isin(WITH_RECORD).sum()), int(len(due))
+
+
+def annual_grid(annual: pd.DataFrame) -> pd.DataFrame:
+    """State (rows, by name) × reporting year (columns): the status text; empty where nothing is owed."""
+    if annual.empty:
+        return pd.DataFrame()
+    grid = annual.pivot_table(index="state_name", columns="reporting_year", values="status", aggfunc="first")
+    return grid.sort_index(key=lambda s: s.str.normalize("NFKD"))
+
+
+def records_without_year(records: pd.DataFrame, as_of: pd.Timestamp, current_to: pd.Timestamp) -> pd.DataFrame:
+    """Annual report records known on `as_of` that do not say which year the report covers."""
+    annual = prepare_records(records[(records["report_type"] == "annual") & records["reporting_year"].isna()],
+                             current_to)
+    annual = annual[annual["known_by"] <= pd.Timestamp(as_of)]
+    return annual[["iso3", "record", "submitted_date", "submitted_date_precision", "record_date",
+                   "record_date_precision", "status_text", "source", "notes"]].reset_index(drop=True)
+
+
+def reminder_list(initial: pd.DataFrame, annual: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per report overdue by record on `as_of` (initial `overdue`, annual `missing`):
+    iso3, state_name, report, reporting_year, due_date, days_overdue, source. For a mail merge."""
+    as_of = pd.Timestamp(as_of)
+    first = initial[initial["status"] == "overdue"].assign(report="initial report", reporting_year=pd.NA)
+    first = first.assign(source=first["listing_source"])
+    later = annual[annual["status"] == "missing"]
+    later = later.assign(report=[f"annual report for calendar year {y}" for y in later["reporting_year"]])
+    columns = ["iso3", "state_name", "report", "reporting_year", "due_date", "source"]
+    frames = [f[columns] for f in (first, later) if not f.empty]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    out["reporting_year"] = pd.array(out["reporting_year"], dtype="Int64")
+    out["due_date"] = pd.to_datetime(out["due_date"])
+    out.insert(5, "days_overdue", pd.array([(as_of - d).days for d in out["due_date"]], dtype="Int64"))
+    return out.sort_values(["state_name", "due_date"], key=lambda s: s.str.normalize("NFKD") if s.dtype == object
+                           else s).reset_index(drop=True)
+
+
+def status_counts(frame: pd.DataFrame, order: tuple[str, ...]) -> pd.DataFrame:
+    """Reports per status, in `order` (statuses with none included): status, reports."""
+    counts = frame["status"].value_counts()
+    return pd.DataFrame({"status": list(order), "reports": [int(counts.get(s, 0)) for s in order]})
 
 
 def next_annual_report_due(as_of: pd.Timestamp) -> pd.Timestamp:
@@ -73,3 +248,15 @@ def next_annual_report_due(as_of: pd.Timestamp) -> pd.Timestamp:
     as_of = pd.Timestamp(as_of)
     this_year = pd.Timestamp(year=as_of.year, month=4, day=30)
     return this_year if as_of <= this_year else pd.Timestamp(year=as_of.year + 1, month=4, day=30)
+
+
+def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
+    """The `article7_status` view's rows from the two analyses: iso3, report_type, reporting_year,
+    due_date, submitted_date, status (initial reports first, then annual by year, per State)."""
+    first = initial.assign(report_type="initial", reporting_year=pd.NA)
+    later = annual.assign(report_type="annual")
+    columns = ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status"]
+    out = pd.concat([first[columns], later[columns]], ignore_index=True)
+    out["reporting_year"] = pd.array(out["reporting_year"], dtype="Int64")
+    out["order"] = out["reporting_year"].fillna(0)
+    return out.sort_values(["iso3", "order"]).drop(columns="order").reset_index(drop=True)

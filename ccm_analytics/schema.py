@@ -291,6 +291,83 @@ CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
                AS completion_date_precision,
            pending_requests
     FROM rows ORDER BY iso3, article;
+CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
+    -- The SQL twin of reports.initial_report_status + annual_report_status (tests/test_article7.py checks them).
+    WITH params AS (SELECT facts_current_to('article7_reports.csv') AS current_to),
+    rec AS (
+        SELECT r.iso3, r.report_type, r.reporting_year, r.record, r.status_text, r.submitted_date,
+               period_end(r.submitted_date, r.submitted_date_precision) AS submitted_by,
+               coalesce(period_end(r.record_date, r.record_date_precision), p.current_to) AS record_by,
+               coalesce(r.record_date, period_end(r.record_date, r.record_date_precision), p.current_to) AS listed_after
+        FROM article7_reports r CROSS JOIN params p),
+    st AS (SELECT * FROM state_status_at(d)),
+    init AS (
+        SELECT iso3, CAST(entry_into_force_date + INTERVAL 180 DAY AS DATE) AS due_date
+        FROM st WHERE status = 'State Party'),
+    init_sub AS (
+        SELECT iso3, min(submitted_date) AS submitted_date, arg_min(submitted_by, submitted_date) AS submitted_by,
+               arg_min(status_text, submitted_date) AS status_text
+        FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NOT NULL
+                   AND submitted_by <= d
+        GROUP BY iso3),
+    init_undated AS (
+        SELECT DISTINCT iso3 FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NULL),
+    init_listed AS (
+        SELECT iso3, max(listed_after) AS listed_after FROM rec
+        WHERE report_type = 'initial' AND record = 'outstanding' AND record_by <= d GROUP BY iso3),
+    initial_rows AS (
+        SELECT i.iso3, 'initial' AS report_type, CAST(NULL AS INTEGER) AS reporting_year, i.due_date,
+               s.submitted_date,
+               CASE
+                   WHEN s.submitted_date IS NOT NULL THEN
+                       CASE WHEN i.due_date IS NULL THEN 'unknown'
+                            WHEN s.submitted_by <= i.due_date THEN 'submitted on time'
+                            WHEN s.submitted_date > i.due_date OR coalesce(s.status_text, '') LIKE '%late%'
+                                 THEN 'submitted late'
+                            ELSE 'unknown' END
+                   WHEN i.due_date IS NULL THEN 'unknown'
+                   WHEN d <= i.due_date THEN 'not yet due'
+                   WHEN u.iso3 IS NOT NULL THEN 'unknown'
+                   WHEN l.listed_after > i.due_date AND d <= (SELECT current_to FROM params) THEN 'overdue'
+                   ELSE 'unknown' END AS status
+        FROM init i LEFT JOIN init_sub s USING (iso3) LEFT JOIN init_undated u USING (iso3)
+        LEFT JOIN init_listed l USING (iso3)),
+    ann_states AS (
+        SELECT iso3, entry_into_force_date AS eif, withdrawal_date,
+               unnest(range(year(CAST(entry_into_force_date + INTERVAL 180 DAY AS DATE)), year(d))) AS y
+        FROM st WHERE status IN ('State Party', 'Withdrawn') AND entry_into_force_date IS NOT NULL),
+    owed AS (
+        SELECT iso3, CAST(y AS INTEGER) AS reporting_year, make_date(CAST(y AS INTEGER) + 1, 4, 30) AS due_date,
+               eif, withdrawal_date
+        FROM ann_states),
+    ann AS (SELECT * FROM rec WHERE report_type = 'annual' AND coalesce(submitted_by, record_by) <= d),
+    ann_dated AS (
+        SELECT iso3, reporting_year, min(submitted_date) AS submitted_date,
+               arg_min(submitted_by, submitted_date) AS submitted_by
+        FROM ann WHERE record = 'submitted' AND reporting_year IS NOT NULL AND submitted_date IS NOT NULL
+        GROUP BY ALL),
+    ann_undated AS (
+        SELECT DISTINCT iso3, reporting_year FROM ann
+        WHERE record = 'submitted' AND reporting_year IS NOT NULL AND submitted_date IS NULL),
+    annual_rows AS (
+        SELECT o.iso3, 'annual' AS report_type, o.reporting_year, o.due_date, s.submitted_date,
+               CASE
+                   WHEN s.submitted_date IS NOT NULL THEN
+                       CASE WHEN s.submitted_by <= o.due_date THEN 'submitted on time'
+                            WHEN s.submitted_date > o.due_date THEN 'submitted late'
+                            ELSE 'submitted, date unknown' END
+                   WHEN u.iso3 IS NOT NULL THEN 'submitted, date unknown'
+                   WHEN d <= o.due_date THEN 'not yet due'
+                   WHEN EXISTS (SELECT 1 FROM ann a WHERE a.record = 'outstanding' AND a.iso3 = o.iso3
+                                AND a.listed_after > o.due_date
+                                AND (a.reporting_year IS NULL OR a.reporting_year = o.reporting_year))
+                       THEN CASE WHEN d <= (SELECT current_to FROM params) THEN 'missing' ELSE 'unknown' END
+                   WHEN o.due_date > (SELECT current_to FROM params) THEN 'unknown'
+                   ELSE 'no record in data' END AS status
+        FROM owed o LEFT JOIN ann_dated s USING (iso3, reporting_year) LEFT JOIN ann_undated u USING (iso3, reporting_year)
+        WHERE o.eif <= o.due_date AND NOT coalesce(o.withdrawal_date <= o.due_date, false))
+    SELECT * FROM initial_rows UNION ALL SELECT * FROM annual_rows
+    ORDER BY iso3, reporting_year NULLS FIRST;
 """
 
 VIEWS: tuple[View, ...] = (
@@ -357,6 +434,32 @@ VIEWS: tuple[View, ...] = (
         C("received_date", "DATE", "Day the payment was received."),
         C("source", "VARCHAR", "Where the record comes from (the imported file)."),
     ), "SELECT iso3, year, amount_chf, received_date, source FROM contribution_records ORDER BY year, iso3"),
+    View("article7_status", "One row per Article 7 transparency report owed up to today: the initial report of every "
+         "State Party, and the annual report for each calendar year from the year its initial report fell due, due "
+         "30 April of the next year, while the Convention is in force for the State on that date.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3)."),
+        C("report_type", "VARCHAR", "initial or annual."),
+        C("reporting_year", "INTEGER", "Calendar year an annual report covers; empty for initial reports."),
+        C("due_date", "DATE", "Initial: 180 days after entry into force; annual: 30 April after the reporting year."),
+        C("submitted_date", "DATE", "Date the report was submitted, where a record gives it (first day of its month or year "
+                                    "where only that is known)."),
+        C("status", "VARCHAR", "submitted on time, submitted late, submitted, date unknown (annual), overdue (initial) or "
+                               "missing (annual) only where a record lists it as outstanding after its due date, "
+                               "no record in data (annual), not yet due, or unknown."),
+    ), "SELECT * FROM article7_status_at(current_date)",
+        notes=("`article7_status_at(DATE '2025-09-30')` gives the same columns for any other date.",
+               "Annual reports are listed for the calendar years ended by the date (the current year's is not yet owed).",
+               "`no record in data` is not a missing report: per-State annual report records are mostly not public.",
+               "A status that depends on facts later than the date the Article 7 data are current to reads `unknown`.")),
+    View("article5", "States Parties with responsibility for cluster munition victims (Article 5), from a sourced "
+         "list loaded by import; empty until such a list is loaded.", (
+        C("iso3", "VARCHAR", "State Party (ISO 3166-1 alpha-3)."),
+        C("state_name", "VARCHAR", "Short name in UN style."),
+        C("as_of_date", "DATE", "Date of the list the row comes from."),
+        C("source", "VARCHAR", "Where the list comes from."),
+        C("notes", "VARCHAR", "Caveats."),
+    ), "SELECT a.iso3, s.state_name, a.as_of_date, a.source, a.notes FROM article5_responsibility a "
+       "LEFT JOIN states s USING (iso3) ORDER BY s.state_name"),
 )
 
 

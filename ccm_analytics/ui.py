@@ -101,6 +101,7 @@ def reference_current_to(file: str) -> pd.Timestamp:
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
     """The line every page shows: the reference date and the date the data are current to."""
+    demo_banner()
     st.caption(f"Figures as of **{format_date(as_of)}** · data current to {data_current_to(files)}. "
                "Sources: see Data sources at the foot of the page.")
 
@@ -194,3 +195,19 @@ def set_url_state(params: dict[str, str], owned: list[str]) -> None:
     for key, value in params.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
+
+
+# --- demonstration database (issue 5) -------------------------------------------------------------
+
+def is_demonstration() -> bool:
+    """True when the open database was built by `build --demo` (build_info kind = demonstration)."""
+    info = load_table("build_info")
+    return bool(((info["key"] == "kind") & (info["value"] == "demonstration")).any())
+
+
+def demo_banner() -> None:
+    """The banner every page shows on a demonstration database (called by data_as_of)."""
+    if is_demonstration():
+        st.warning("**Demonstration data.** This database was built with `build --demo`: its transparency report "
+                   "records, contributions and expenditure are generated for training and screenshots. "
+                   "They are not real figures.", icon=":material/science:")

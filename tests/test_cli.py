@@ -42,3 +42,16 @@ def test_build_into_a_new_path(tmp_path):
     target = tmp_path / "x.duckdb"
     out = _cli("build", "--db", str(target), db=target)
     assert out.returncode == 0 and target.exists() and "built" in out.stdout
+
+
+def test_build_demo_into_a_new_path(tmp_path):
+    target = tmp_path / "demo.duckdb"
+    out = _cli("build", "--demo", "--db", str(target), "--through", "2025-06-30", db=tmp_path / "unused.duckdb")
+    assert out.returncode == 0, out.stderr
+    assert target.exists() and "demonstration" in out.stdout
+    assert not (tmp_path / "unused.duckdb").exists()  # $CCM_DB is not where the demo goes
+
+
+def test_build_demo_refuses_a_real_database(db_path):
+    out = _cli("build", "--demo", "--db", str(db_path), db=db_path)
+    assert out.returncode == 2 and "not a demonstration database" in out.stderr

@@ -1,0 +1,135 @@
+"""AppTest of the Article 7, 9 and 5 pages: no exception, key figures, a changed widget, and the
+downloads holding the rows shown; every page on a demonstration database carries the banner."""
+import io
+from datetime import date
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from ccm_analytics import demo
+from ccm_analytics.db import build_database
+from ccm_analytics.navigation import PAGES
+from conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "app.py")
+
+
+class KeptMediaStorage(MemoryMediaFileStorage):
+    """AppTest's media storage, kept so a test can read what a download button serves."""
+    made: list = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        KeptMediaStorage.made.append(self)
+
+
+@pytest.fixture()
+def media(monkeypatch):
+    KeptMediaStorage.made.clear()
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", KeptMediaStorage)
+    return KeptMediaStorage.made
+
+
+def _page(script, as_of=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    if as_of:
+        at.query_params["as_of"] = as_of
+    at.run()
+    at.switch_page(script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _download(media, button) -> bytes:
+    return media[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content
+
+
+def _metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_article7_on_the_data_date(db_path, media):
+    at = _page("pages/article7.py", "2025-09-30")
+    metrics = _metrics(at)
+    assert metrics["Overdue"] == "23"
+    assert metrics["Submitted on time"] == "23"
+    assert not at.info  # the reference date is within the data
+    assert any("records for 17 of" in m.value for m in at.markdown)
+    shown = next(d.value for d in at.dataframe if "Report" in d.value.columns)  # the reminder list
+    assert len(shown) == 29  # 23 initial reports + South Africa's annual reports for 2016-2021
+    csv = pd.read_csv(io.BytesIO(_download(media, at.download_button(key="download_article7_reminders_csv"))))
+    assert csv["state_name"].tolist() == shown["State Party"].tolist()
+    assert csv["report"].tolist() == shown["Report"].tolist()
+    assert csv.loc[0, "due_date"] == "2018-06-30"  # Benin: entry into force 1 January 2018 + 180 days
+    xlsx = pd.read_excel(io.BytesIO(_download(media, at.download_button(key="download_article7_reminders_xlsx"))),
+                         sheet_name=None)
+    assert len(xlsx["data"]) == 29 and "sources" in xlsx
+
+
+def test_article7_reference_date_widget(db_path):
+    at = _page("pages/article7.py", "2025-09-30")
+    at.date_input(key="widget_as_of").set_value(date(2015, 6, 18)).run()
+    # The CMC list of 18 June 2015 names 15 States. Chad: a submission is recorded without a date -> unknown.
+    # Guinea: entry into force 1 April 2015, due 28 September 2015, after the list -> unknown. 15 - 2 = 13.
+    assert _metrics(at)["Overdue"] == "13"
+    at.date_input(key="widget_as_of").set_value(date(2026, 11, 28)).run()
+    assert _metrics(at)["Overdue"] == "0"
+    assert any("current to 30 September 2025" in i.value for i in at.info)
+
+
+def test_article9_page(db_path):
+    at = _page("pages/article9.py", "2025-09-30")
+    metrics = _metrics(at)
+    assert metrics["Specific legislation"] == "22"
+    assert metrics["Unknown"] == "68"
+    # 22 of 112 = 19.6 %; 68 of 112 = 60.7 %.
+    assert any("specific legislation adopted 20%" in c.value and "unknown 61%" in c.value for c in at.caption)
+    table = next(d.value for d in at.dataframe if "Status (as last reported)" in d.value.columns)
+    assert len(table) == 112  # every State Party, those the world map cannot draw included
+    assert {"Andorra", "Holy See", "Niue", "Cook Islands"} <= set(table["State Party"])
+    chart = next(e for e in at.get("plotly_chart") if "choropleth" in e.proto.spec)
+    assert '"locationmode":"ISO-3"' in chart.proto.spec.replace(" ", "")
+    assert "/app/static/" in chart.proto.config
+    published = next(d.value for d in at.dataframe if "App: States Parties on that date" in d.value.columns)
+    assert len(published) == 3
+    at.date_input(key="widget_as_of").set_value(date(2014, 8, 31)).run()
+    table = next(d.value for d in at.dataframe if "Status (as last reported)" in d.value.columns)
+    assert len(table) < 112
+
+
+def test_article5_says_no_list_is_loaded(db_path):
+    at = _page("pages/article5.py")
+    assert any("No list of States Parties with responsibility" in i.value for i in at.info)
+    assert not at.metric
+
+
+def test_article5_shows_a_loaded_list(tmp_path, monkeypatch):
+    path = build_database(tmp_path / "with-article5.duckdb")
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO article5_responsibility VALUES ('LAO', DATE '2024-09-01', 'test list', NULL)")
+    con.close()
+    monkeypatch.setenv("CCM_DB", str(path))
+    at = _page("pages/article5.py", "2025-09-30")
+    assert _metrics(at)["States on the list"] == "1"
+    assert not at.info
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", pd.Timestamp("2025-06-30"))
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.title for p in PAGES])
+def test_every_page_carries_the_demo_banner(demo_db, monkeypatch, spec):
+    monkeypatch.setenv("CCM_DB", str(demo_db))
+    at = _page(spec.script, "2025-06-30")
+    assert any("Demonstration data" in w.value for w in at.warning)
+
+
+def test_real_database_has_no_banner(db_path):
+    at = _page("pages/article7.py", "2025-09-30")
+    assert not any("Demonstration data" in w.value for w in at.warning)
