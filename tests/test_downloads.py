@@ -18,15 +18,17 @@ def test_csv_has_iso_dates_plain_numbers_and_empty_missing():
 
 
 def test_xlsx_has_the_rows_and_a_sources_sheet():
-    book = pd.read_excel(io.BytesIO(downloads.xlsx_bytes(FRAME, SOURCES, pd.Timestamp("2025-09-30"),
-                                                         "September 2025")), sheet_name=None, dtype=str)
-    assert list(book) == ["data", "sources"]
-    data = book["data"]
-    assert data["iso3"].tolist() == ["AAA", "BBB"] and data.loc[0, "due_date"] == "2025-04-30"
-    sources = book["sources"]
-    assert sources.iloc[0].tolist()[:2] == ["reference date", "2025-09-30"]
-    assert sources.iloc[1].tolist()[:2] == ["data current to", "September 2025"]
-    assert "article7_reports.csv" in sources.to_string()
+    import openpyxl
+    book = openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(FRAME, SOURCES, pd.Timestamp("2025-09-30"),
+                                                                  "September 2025")))
+    assert book.sheetnames == ["data", "sources"]
+    rows = list(book["data"].values)
+    assert rows[0] == ("iso3", "due_date", "days_overdue", "report")
+    assert rows[1][0] == "AAA" and rows[1][1].date().isoformat() == "2025-04-30" and rows[1][2] == 12
+    assert rows[2][1] is None and rows[2][2] is None  # missing stays an empty cell
+    info = list(book["sources"].values)
+    assert info[0][:2] == ("reference_date", "2025-09-30") and info[1][:2] == ("data_current_to", "September 2025")
+    assert any("article7_reports.csv" in row for row in info)
 
 
 def test_file_name_carries_the_reference_date():
