@@ -112,3 +112,22 @@ def sources_table(files: list[str]) -> None:
     chosen["current_to"] = [format_date(d, p) for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     with st.expander("Data sources"):
         st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch")
+
+
+def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files: list[str]) -> None:
+    """CSV and Excel downloads of `frame` (the rows shown), named `stem_<reference date>`."""
+    from . import downloads
+    sources = load_table("data_sources")
+    sources = sources[sources["file"].isin(files)].reset_index(drop=True)
+    left, right = st.columns(2)
+    left.download_button("Download CSV", downloads.csv_bytes(frame), downloads.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"csv_{stem}")
+    right.download_button("Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
+                          downloads.file_name(stem, as_of, "xlsx"), key=f"xlsx_{stem}",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def sources_frame(files: list[str]) -> pd.DataFrame:
+    """The data_sources rows of `files` (for a file that lists its sources, e.g. a brief)."""
+    sources = load_table("data_sources")
+    return sources[sources["file"].isin(files)].reset_index(drop=True)
