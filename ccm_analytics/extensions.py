@@ -194,3 +194,19 @@ def requests_of(requests: pd.DataFrame, iso3: str, article: int) -> list[dict]:
 def obligation_of(obligations: pd.DataFrame, iso3: str, article: int) -> dict:
     """One obligation row as a dict."""
     return obligations[(obligations["iso3"] == iso3) & (obligations["article"] == article)].iloc[0].to_dict()
+
+
+def region_options(frame: pd.DataFrame) -> list[str]:
+    """The UN regions present in a `tracker` frame, sorted."""
+    return sorted(frame["un_region"].dropna().unique())
+
+
+def choice_labels(choices: pd.DataFrame) -> dict[str, str]:
+    """{"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...} for the picker."""
+    return {f"{i}-{int(a)}": label for i, a, label in zip(choices["iso3"], choices["article"], choices["label"])}
+
+
+def parse_choice(key: str) -> tuple[str, int]:
+    """"LAO-4" -> ("LAO", 4)."""
+    iso3, article = key.split("-")
+    return iso3, int(article)

@@ -19,6 +19,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/deadlines.py", "Article 3 and 4 deadlines", "deadlines", ":material/event:", "Implementation status"),
+    PageSpec("pages/workbench.py", "Extension request workbench", "extension-workbench", ":material/balance:",
+             "Analysis Group"),
 )
 
 

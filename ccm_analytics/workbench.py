@@ -388,7 +388,7 @@ def _flags(article, base, progress, rate, left, eif, completion, completed, as_o
     return flags
 
 
-def numbers(a: Assessment) -> pd.DataFrame:
+def numbers(a: Assessment, scenario_rows: list[tuple[str, str]] | None = None) -> pd.DataFrame:
     """The assessment as a tidy table for the CSV: section, item, value, unit, note (ISO dates)."""
     iso = lambda d: "" if d is None or pd.isna(d) else pd.Timestamp(d).date().isoformat()  # noqa: E731
     num = lambda x: "" if x is None else ("inf" if x == float("inf") else round(float(x), 6))  # noqa: E731
@@ -426,6 +426,7 @@ def numbers(a: Assessment) -> pd.DataFrame:
     rows += [("progress", str(r.year), num(r.amount), a.unit, r.qualifier + (" (cumulative)" if r.cumulative else ""))
              for r in a.progress.itertuples(index=False)]
     rows += [("flags", f"flag {i + 1}", text, "", "") for i, text in enumerate(a.flags)]
+    rows += [("scenario", item, value, "", "") for item, value in (scenario_rows or [])]
     return pd.DataFrame(rows, columns=["section", "item", "value", "unit", "note"])
 
 
@@ -537,3 +538,42 @@ def scenario(a: Assessment, rates: float | dict[int, float] | None) -> tuple[pd.
     if a.remaining.amount is None:
         return pd.NaT, "what remains is unknown: no projection"
     return day, compare_to_deadline(day, a.requested_deadline)
+
+
+def requested_known(request: dict | None) -> bool:
+    """True where the request's requested deadline is in the data."""
+    return request is not None and request.get("requested_deadline") is not None \
+        and pd.notna(request.get("requested_deadline"))
+
+
+def pairs_frame(pairs: list[tuple[str, str]]) -> pd.DataFrame:
+    """(label, text) pairs as a two-column table for the screen."""
+    return pd.DataFrame(pairs, columns=["", "value"]).set_index("")
+
+
+def progress_screen(a: Assessment) -> pd.DataFrame:
+    """The progress per year as screen text, with the years the demonstrated rate uses marked."""
+    used = set(a.rate.years["year"])
+    return pd.DataFrame({
+        "Year": a.progress["year"].astype(str),
+        f"Amount ({a.unit})": [format_amount(v, a.measure).removesuffix(" " + a.unit) for v in a.progress["amount"]],
+        "Qualifier": a.progress["qualifier"] + a.progress["cumulative"].map({True: " (sums several years)",
+                                                                              False: ""}),
+        "In the rate": ["yes" if y in used else "no" for y in a.progress["year"]],
+        "Note": a.progress["note"].fillna(""),
+        "Source": a.progress["source"].fillna("unknown"),
+    })
+
+
+def scenario_pairs(a: Assessment, rates: float | dict[int, float] | None, projected: pd.Timestamp,
+                   comparison: str) -> list[tuple[str, str]]:
+    """The scenario in words: the rates entered, the projected completion and its comparison."""
+    from .formatting import format_date
+    if isinstance(rates, dict):
+        entered = "; ".join(f"{y}: {format_amount(r, a.measure)}" for y, r in rates.items()) or "none"
+    else:
+        entered = f"{format_amount(rates, a.measure)} every year"
+    return [("Planned rate", entered),
+            ("Counted from", format_date(a.remaining.as_at)),
+            ("Projected completion", format_date(projected)),
+            ("Against the requested deadline", comparison)]

@@ -137,3 +137,44 @@ def plan_vs_progress(plan: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame
     out["secured_pct"] = [None if b is None or s is None or not b else float(round(100 * s / b, 1))
                           for b, s in zip(out["budget"], out["funding_secured"])]
     return out
+
+
+# Which template units each article's data can be compared with.
+ARTICLE_UNITS = {3: ("munitions", "submunitions"), 4: ("km2", "submunitions")}
+
+
+def unit_problems(plan: pd.DataFrame, article: int) -> list[Problem]:
+    """A problem where the plan's unit does not fit the article (km2 is Article 4 only, munitions Article 3)."""
+    if plan.empty:
+        return []
+    unit = plan["unit"].iloc[0]
+    if unit in ARTICLE_UNITS[article]:
+        return []
+    return [Problem(2, "unit", f"{unit!r} does not fit Article {article}: use "
+                               f"{' or '.join(ARTICLE_UNITS[article])}")]
+
+
+def plan_measure(plan: pd.DataFrame) -> str:
+    """The workbench measure of a (valid, non-empty) plan: area, munitions or submunitions."""
+    return UNITS[plan["unit"].iloc[0]]
+
+
+def plan_screen(comparison: pd.DataFrame) -> pd.DataFrame:
+    """A `plan_vs_progress` frame as screen text (amounts as 1'250'000, "unknown" where missing)."""
+    from .money import format_chf
+    blank = lambda v: v is None or (not isinstance(v, str) and pd.isna(v))  # noqa: E731
+    number = lambda v: "unknown" if blank(v) else f"{v:,.2f}".replace(",", "'").removesuffix(".00")  # noqa: E731
+    money = lambda v, c: "unknown" if blank(v) else f"{c or ''} {format_chf(v, currency=False)}".strip()  # noqa: E731
+    return pd.DataFrame({
+        "Year": comparison["year"].astype(str),
+        "Unit": comparison["unit"],
+        "Planned": [number(v) for v in comparison["planned"]],
+        "Reported": ["no figure" if blank(v) else number(v) for v in comparison["reported"]],
+        "Qualifier": comparison["qualifier"],
+        "Reported - planned": ["" if blank(v) else number(v) for v in comparison["difference"]],
+        "Achieved (%)": ["" if blank(v) else f"{v:.1f}" for v in comparison["achieved_pct"]],
+        "Budget": [money(v, c) for v, c in zip(comparison["budget"], comparison["currency"])],
+        "Funding secured": [money(v, c) for v, c in zip(comparison["funding_secured"], comparison["currency"])],
+        "Secured (%)": ["" if blank(v) else f"{v:.1f}" for v in comparison["secured_pct"]],
+        "Notes": comparison["notes"].fillna(""),
+    })
