@@ -96,7 +96,10 @@ def projection(a, scenario: dict[str, pd.Timestamp]) -> go.Figure:
                         hovertemplate=f"{name}: {format_date(day)}<extra></extra>")
     if start is not None:
         fig.add_vline(x=pd.Timestamp(start).timestamp() * 1000, line_dash="dot", line_color="#555555")
-    fig.update_layout(title="Requested deadline against projected completion", xaxis_type="date",
-                      height=120 + 40 * max(1, len(items)), margin=dict(t=50, l=10, r=80, b=30),
-                      yaxis=dict(autorange="reversed"))
+    days = [pd.Timestamp(d) for _, d, _ in items] + ([pd.Timestamp(start)] if start is not None else [])
+    span = (max(days) - min(days)) if days else pd.Timedelta(days=365)
+    pad = max(span * 0.25, pd.Timedelta(days=180))
+    fig.update_layout(title="Requested deadline against projected completion", height=140 + 40 * max(1, len(items)),
+                      margin=dict(t=50, l=10, r=20, b=30), yaxis=dict(autorange="reversed"),
+                      xaxis=dict(type="date", range=[min(days) - pad / 4, max(days) + pad] if days else None))
     return fig

@@ -169,9 +169,11 @@ def tracker_file(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["status_text"])
 
 
-def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame) -> pd.DataFrame:
+def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame,
+                      with_progress: set[tuple[str, int]] = frozenset()) -> pd.DataFrame:
     """One row per obligation for the workbench's picker: iso3, article, label, has_request; those with a
-    request first (pending ones before decided ones), then by name."""
+    request whose decision is not recorded first, those with progress figures per year (`with_progress`,
+    (iso3, article) pairs) next, then the other requests, then by name."""
     out = obligations[["iso3", "state_name", "article", "status"]].copy()
     out["article"] = out["article"].astype(int)
     keys = set(zip(requests["iso3"], requests["article"]))
@@ -181,7 +183,9 @@ def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame) -> pd.D
     out["pending"] = [(i, a) in pending for i, a in zip(out["iso3"], out["article"])]
     out["label"] = [f"{n}, Article {a}" + (" (extension request)" if h else "")
                     for n, a, h in zip(out["state_name"], out["article"], out["has_request"])]
-    out = out.sort_values(["pending", "has_request", "state_name", "article"], ascending=[False, False, True, True])
+    out["has_progress"] = [(i, a) in with_progress for i, a in zip(out["iso3"], out["article"])]
+    out = out.sort_values(["pending", "has_progress", "has_request", "state_name", "article"],
+                          ascending=[False, False, False, True, True])
     return out.reset_index(drop=True)
 
 
@@ -210,3 +214,9 @@ def parse_choice(key: str) -> tuple[str, int]:
     """"LAO-4" -> ("LAO", 4)."""
     iso3, article = key.split("-")
     return iso3, int(article)
+
+
+def with_progress(destruction_by_year: pd.DataFrame, clearance_by_year: pd.DataFrame) -> set[tuple[str, int]]:
+    """(iso3, article) pairs with at least one progress figure per year in the data."""
+    return ({(i, 3) for i in destruction_by_year["iso3"].dropna()}
+            | {(i, 4) for i in clearance_by_year.loc[clearance_by_year["scope"] == "national", "iso3"].dropna()})

@@ -5,8 +5,7 @@ from ccm_analytics import charts_deadlines, extensions, ui
 from ccm_analytics.formatting import format_count
 from ccm_analytics.treaty import state_facts
 
-FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
-         "states.csv"]
+FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv"]
 
 st.title("Article 3 and 4 deadlines and extension requests")
 as_of = ui.reference_date()

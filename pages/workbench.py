@@ -18,7 +18,8 @@ st.caption("Is the period requested no longer than strictly necessary? Baseline,
 obligations = ui.load("obligation_deadlines_at", as_of)
 requests = extensions.requests_at(ui.load_table("extension_requests"),
                                   state_facts(ui.load_table("states"), ui.load_table("treaty_events")), as_of)
-choices = extensions.workbench_choices(obligations, requests)
+choices = extensions.workbench_choices(obligations, requests, extensions.with_progress(
+    ui.load_table("article3_destruction_by_year"), ui.load_table("article4_clearance_by_year")))
 if choices.empty:
     st.info("No State Party has an Article 3 or 4 obligation on the reference date.")
     ui.sources_table(FILES)
@@ -92,11 +93,11 @@ if plan_file is not None:
                                                    ui.load_table("article3_destruction_by_year"),
                                                    ui.load_table("article4_clearance_by_year"), as_of)
         plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
-st.plotly_chart(charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
-                                          else None), config=ui.PLOTLY_CONFIG)
 if progress.empty:
     st.write("No progress figure per year in the data for this State and measure.")
 else:
+    st.plotly_chart(charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
+                                              else None), config=ui.PLOTLY_CONFIG)
     st.dataframe(workbench.progress_screen(a), hide_index=True, width="stretch")
 if plan_table is not None:
     st.write("**Work plan against reported progress**")
@@ -122,9 +123,8 @@ else:
     if not years:
         st.write("What remains is not dated: no per-year scenario.")
 projected, comparison = workbench.scenario(a, rates or None)
-s1, s2 = st.columns(2)
-s1.metric("Projected completion (scenario)", format_date(projected))
-s2.metric("Against the requested deadline", comparison)
+st.metric("Projected completion (scenario)", format_date(projected))
+st.write(f"Against the requested deadline: **{comparison}**.")
 scenario_pairs = workbench.scenario_pairs(a, rates, projected, comparison)
 st.plotly_chart(charts_deadlines.projection(a, {"scenario": projected}), config=ui.PLOTLY_CONFIG)
 
