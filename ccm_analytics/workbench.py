@@ -119,7 +119,7 @@ def demonstrated_rate(progress: pd.DataFrame, years: int = RATE_YEARS) -> Rate:
 
     With fewer such years, the mean of those there are, and the note says so; with none, rate None.
     """
-    usable = progress[~progress["cumulative"]].sort_values("year")
+    usable = progress[~progress["cumulative"].astype(bool)].sort_values("year")
     used = usable.tail(years)[["year", "amount", "qualifier"]].reset_index(drop=True)
     if used.empty:
         return Rate(None, used, "no year with a reported figure: no demonstrated rate")
@@ -255,7 +255,7 @@ def missing_years(progress: pd.DataFrame, first_year: int | None, last_year: int
     """Years from `first_year` to `last_year` (inclusive) without a single-year figure."""
     if first_year is None or last_year is None or last_year < first_year:
         return []
-    have = set(progress.loc[~progress["cumulative"], "year"])
+    have = set(progress.loc[~progress["cumulative"].astype(bool), "year"])
     return [y for y in range(first_year, last_year + 1) if y not in have]
 
 

@@ -127,7 +127,7 @@ def plan_vs_progress(plan: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame
     minus planned, share of the plan achieved (%), budget, funding secured and its share (%).
 
     `progress` is a `workbench.progress_by_year` frame in the plan's unit."""
-    reported = progress[~progress["cumulative"]].set_index("year")
+    reported = progress[~progress["cumulative"].astype(bool)].set_index("year")
     out = plan[["year", "unit", "planned", "currency", "budget", "funding_secured", "notes"]].copy()
     out["reported"] = [reported["amount"].get(y) for y in out["year"]]
     out["qualifier"] = [reported["qualifier"].get(y, "no figure") for y in out["year"]]
