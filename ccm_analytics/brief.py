@@ -24,7 +24,7 @@ _NAMESPACE_ALT = "|".join(re.escape(n.removeprefix("http://")) for n in XML_NAME
 OUTSIDE_HOST = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//(?!(?:" + _NAMESPACE_ALT + r"))[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"(?::\d+)?")
-_PLOTLY_CONFIG = {"displaylogo": False, "showLink": False, "showEditInChartStudio": False,
+_PLOTLY_CONFIG = {"displaylogo": False,
                   "plotlyServerURL": "", "topojsonURL": "", "responsive": True}
 
 

@@ -347,7 +347,9 @@ VIEWS: tuple[View, ...] = (
         C("pending_requests", "BIGINT", "Extension requests submitted whose decision is not recorded."),
     ), "SELECT * FROM obligation_deadlines_at(current_date)",
         notes=("`obligation_deadlines_at(DATE '2020-12-31')` gives the same columns for any other date.",
-               "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.")),
+               "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.",
+               "So does a passed deadline where completion is dated only to a month or year that includes the date.",
+               "The pandas twin of the status rule is `ccm_analytics.deadlines.obligation_deadlines`.")),
     View("isu_budget", "The ISU budget (kind = budget) and imported actual expenditure (kind = actual), per year and line.", (
         C("year", "INTEGER", "Budget year."),
         C("budget_line", "VARCHAR", "Salaries, Social charges, Communication, Travel or Other implementation support costs."),

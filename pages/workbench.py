@@ -1,4 +1,6 @@
 """Extension request workbench: the evidence on one Article 3 or 4 extension request, for the Analysis Group."""
+from datetime import date
+
 import streamlit as st
 
 from ccm_analytics import brief, charts_deadlines, downloads, extensions, ui, workbench, workplan
@@ -46,7 +48,8 @@ measure = right.radio("Measure", list(workbench.MEASURES[article]), format_func=
 override = None
 if not workbench.requested_known(request):
     override = st.date_input("Requested deadline to assess (not in the data: enter it from the request document)",
-                             value=None, key="wb_requested", format="DD/MM/YYYY")
+                             value=None, key="wb_requested", format="DD/MM/YYYY", min_value=date(2008, 1, 1),
+                             max_value=date(2100, 12, 31))
 
 base = workbench.baseline(article, iso3, measure, ui.load_table("article3_stockpiles"),
                           ui.load_table("article4_clearance"))
