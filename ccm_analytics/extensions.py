@@ -165,8 +165,9 @@ def requests_screen(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def tracker_file(frame: pd.DataFrame) -> pd.DataFrame:
-    """A `tracker` frame for CSV/Excel: ISO dates, plain numbers, status as in the data."""
-    return frame.drop(columns=["status_text"])
+    """A `tracker` frame for CSV/Excel: ISO dates, plain numbers, status as in the data (the requests
+    themselves go in their own file, with ISO dates)."""
+    return frame.drop(columns=["status_text", "extension_requests"])
 
 
 def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame,

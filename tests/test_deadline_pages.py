@@ -1,7 +1,6 @@
 """AppTest of the deadline tracker and the extension request workbench: a chosen State, a changed scenario."""
 from datetime import date
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import PROJECT_DIR
