@@ -32,6 +32,9 @@ PAGES: tuple[PageSpec, ...] = (
              "Implementation status", has_map=True),
     PageSpec("pages/article5.py", "Victim assistance (Article 5)", "article5", ":material/volunteer_activism:",
              "Implementation status"),
+    PageSpec("pages/deadlines.py", "Article 3 and 4 deadlines", "deadlines", ":material/event:", "Implementation status"),
+    PageSpec("pages/workbench.py", "Extension request workbench", "extension-workbench", ":material/balance:",
+             "Analysis Group"),
 )
 
 

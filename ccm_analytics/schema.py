@@ -271,18 +271,22 @@ CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
                coalesce(g.deadline, original_deadline) AS current_deadline,
                CASE WHEN g.deadline IS NOT NULL THEN g.deadline_precision ELSE 'day' END AS current_deadline_precision,
                coalesce(g.n, 0) AS extensions_granted, coalesce(q.n, 0) AS pending_requests,
-               least(d, CASE o.article WHEN 3 THEN facts_current_to('article3_stockpiles.csv')
-                                       ELSE facts_current_to('article4_clearance.csv') END) AS known_to
+               -- NULL (so never overdue) where the date the facts are current to is not recorded
+               CASE o.article WHEN 3 THEN facts_current_to('article3_stockpiles.csv')
+                              ELSE facts_current_to('article4_clearance.csv') END AS known_to
         FROM obligations o JOIN parties p USING (iso3)
         LEFT JOIN granted g USING (iso3, article) LEFT JOIN pending q USING (iso3, article))
     SELECT iso3, article, original_deadline, current_deadline, extensions_granted,
            CASE WHEN period_end(completion_date, completion_date_precision) <= d THEN completion_date END AS completion_date,
            CASE
                WHEN period_end(completion_date, completion_date_precision) <= d OR completed_by <= d THEN 'completed'
-               WHEN NOT confirmed OR current_deadline IS NULL THEN 'unknown'
                WHEN pending_requests > 0 THEN 'extension requested'
+               WHEN NOT confirmed OR current_deadline IS NULL THEN 'unknown'
+               -- overdue only where the data, current to a later day than the deadline, record no completion
+               -- on or before d: a completion dated to a month (or year) that includes d settles nothing.
                WHEN period_end(current_deadline, current_deadline_precision) < d THEN
-                    CASE WHEN completed_by IS NULL AND period_end(current_deadline, current_deadline_precision) < known_to
+                    CASE WHEN completed_by IS NULL AND coalesce(completion_date > d, true)
+                              AND period_end(current_deadline, current_deadline_precision) < known_to
                          THEN 'overdue' ELSE 'unknown' END
                WHEN current_deadline <= d + INTERVAL 12 MONTH THEN 'due within 12 months'
                ELSE 'on track' END AS status,
@@ -420,7 +424,9 @@ VIEWS: tuple[View, ...] = (
         C("pending_requests", "BIGINT", "Extension requests submitted whose decision is not recorded."),
     ), "SELECT * FROM obligation_deadlines_at(current_date)",
         notes=("`obligation_deadlines_at(DATE '2020-12-31')` gives the same columns for any other date.",
-               "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.")),
+               "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.",
+               "So does a passed deadline where completion is dated only to a month or year that includes the date.",
+               "The pandas twin of the status rule is `ccm_analytics.deadlines.obligation_deadlines`.")),
     View("isu_budget", "The ISU budget (kind = budget) and imported actual expenditure (kind = actual), per year and line.", (
         C("year", "INTEGER", "Budget year."),
         C("budget_line", "VARCHAR", "Salaries, Social charges, Communication, Travel or Other implementation support costs."),

@@ -211,3 +211,9 @@ def demo_banner() -> None:
         st.warning("**Demonstration data.** This database was built with `build --demo`: its transparency report "
                    "records, contributions and expenditure are generated for training and screenshots. "
                    "They are not real figures.", icon=":material/science:")
+
+
+def sources_frame(files: list[str]) -> pd.DataFrame:
+    """The data_sources rows of `files` (for a file that lists its sources, e.g. a brief)."""
+    sources = load_table("data_sources")
+    return sources[sources["file"].isin(files)].reset_index(drop=True)

@@ -1,0 +1,149 @@
+"""Extension request workbench: the evidence on one Article 3 or 4 extension request, for the Analysis Group."""
+from datetime import date
+
+import streamlit as st
+
+from ccm_analytics import brief, charts_deadlines, downloads, extensions, ui, workbench, workplan
+from ccm_analytics.formatting import format_date
+from ccm_analytics.treaty import state_facts
+
+FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article3_destruction_by_year.csv",
+         "article4_clearance.csv", "article4_clearance_by_year.csv", "extension_requests.csv"]
+
+st.title("Extension request workbench")
+as_of = ui.reference_date()
+ui.data_as_of(as_of, FILES)
+st.caption("Is the period requested no longer than strictly necessary? Baseline, progress per year, what remains, "
+           "the demonstrated rate against the rate the request requires, and the treaty's limit on one extension "
+           "(4 years under Article 3, 5 under Article 4). Figures for a calendar year count once that year is over.")
+
+obligations = ui.load("obligation_deadlines_at", as_of)
+requests = extensions.requests_at(ui.load_table("extension_requests"),
+                                  state_facts(ui.load_table("states"), ui.load_table("treaty_events")), as_of)
+choices = extensions.workbench_choices(obligations, requests, extensions.with_progress(
+    ui.load_table("article3_destruction_by_year"), ui.load_table("article4_clearance_by_year")))
+if choices.empty:
+    st.info("No State Party has an Article 3 or 4 obligation on the reference date.")
+    ui.sources_table(FILES)
+    st.stop()
+
+labels = extensions.choice_labels(choices)
+left, middle, right = st.columns([2, 2, 1])
+picked = left.selectbox("State Party and article", list(labels), format_func=labels.get, key="wb_obligation")
+iso3, article = extensions.parse_choice(picked)
+obligation = extensions.obligation_of(obligations, iso3, article)
+its_requests = extensions.requests_of(requests, iso3, article)
+request = None
+if its_requests:
+    by_no = {int(r["request_no"]): r for r in its_requests}
+    number = middle.selectbox("Extension request", list(by_no), key="wb_request",
+                              format_func=lambda n: f"request {n} ({by_no[n].get('meeting') or 'meeting unknown'}): "
+                                                    f"{by_no[n]['decision']}")
+    request = by_no[number]
+else:
+    middle.write("No extension request on record on the reference date.")
+measure = right.radio("Measure", list(workbench.MEASURES[article]), format_func=workbench.MEASURES[article].get,
+                      key="wb_measure")
+
+override = None
+if not workbench.requested_known(request):
+    override = st.date_input("Requested deadline to assess (not in the data: enter it from the request document)",
+                             value=None, key="wb_requested", format="DD/MM/YYYY", min_value=date(2008, 1, 1),
+                             max_value=date(2100, 12, 31))
+
+base = workbench.baseline(article, iso3, measure, ui.load_table("article3_stockpiles"),
+                          ui.load_table("article4_clearance"))
+progress = workbench.progress_by_year(article, iso3, measure, ui.load_table("article3_destruction_by_year"),
+                                      ui.load_table("article4_clearance_by_year"), as_of)
+a = workbench.assess(obligation, request, measure, base, progress, as_of, override)
+
+m1, m2, m3, m4, m5 = st.columns(5)
+m1.metric("What remains", workbench.format_amount(a.remaining.amount, measure))
+m2.metric("Demonstrated rate a year", workbench.format_amount(a.rate.rate, measure), help=a.rate.note)
+m3.metric("Years needed at that rate", workbench.format_years(a.years_needed))
+m4.metric("Years requested", workbench.format_years(a.years_requested))
+m5.metric("Required / demonstrated rate", workbench.format_ratio(a.ratio))
+limit = workbench.limit_text(a)
+if a.within_limit is None:
+    st.info(limit)
+elif a.within_limit:
+    st.success(limit)
+else:
+    st.warning(limit)
+
+st.subheader("Key figures")
+key = workbench.key_figures(a)
+st.table(workbench.pairs_frame(key))
+
+st.subheader("Progress per year")
+plan_file = None
+with st.expander("Annual work plan (CSV)", expanded=False):
+    st.write("Load the request's milestones per year to compare them with reported progress. Columns: `year`, "
+             "`unit` (km2, munitions or submunitions), `planned`, `currency`, `budget`, `funding_secured`, `notes` "
+             "(see README).")
+    st.download_button("Download the work plan template", workplan.template_csv(), "work_plan_template.csv",
+                       mime="text/csv", key="wb_template")
+    plan_file = st.file_uploader("Work plan (CSV)", type=["csv"], key="wb_plan")
+plan, plan_table = None, None
+if plan_file is not None:
+    plan, problems = workplan.read_work_plan(plan_file.getvalue())
+    problems += workplan.unit_problems(plan, article)
+    if problems:
+        st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in problems))
+        plan = None
+    else:
+        plan_progress = workbench.progress_by_year(article, iso3, workplan.plan_measure(plan),
+                                                   ui.load_table("article3_destruction_by_year"),
+                                                   ui.load_table("article4_clearance_by_year"), as_of)
+        plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
+if progress.empty:
+    st.write("No progress figure per year in the data for this State and measure.")
+else:
+    st.plotly_chart(charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
+                                              else None), config=ui.PLOTLY_CONFIG)
+    st.dataframe(workbench.progress_screen(a), hide_index=True, width="stretch")
+if plan_table is not None:
+    st.write("**Work plan against reported progress**")
+    st.dataframe(plan_table, hide_index=True, width="stretch")
+
+st.subheader("Data completeness")
+st.markdown("\n".join(f"- {flag}" for flag in a.flags) if a.flags else "No gap found.")
+
+st.subheader("Scenario")
+kind = st.radio("Planned rate", ["one rate for every year", "a rate per year"], horizontal=True,
+                key="wb_scenario_kind")
+if kind == "one rate for every year":
+    rates = st.number_input(f"Planned annual rate ({workbench.UNITS[measure]} a year)", min_value=0.0,
+                            value=float(round(a.rate.rate or 0.0, 2)), key="wb_rate")
+else:
+    years = workbench.scenario_years(a)
+    rates = {}
+    columns = st.columns(max(1, min(6, len(years))))
+    for i, year in enumerate(years):
+        rates[year] = columns[i % len(columns)].number_input(str(year), min_value=0.0,
+                                                             value=float(round(a.rate.rate or 0.0, 2)),
+                                                             key=f"wb_rate_{year}")
+    if not years:
+        st.write("What remains is not dated: no per-year scenario.")
+projected, comparison = workbench.scenario(a, rates or None)
+st.metric("Projected completion (scenario)", format_date(projected))
+st.write(f"Against the requested deadline: **{comparison}**.")
+scenario_pairs = workbench.scenario_pairs(a, rates, projected, comparison)
+st.plotly_chart(charts_deadlines.projection(a, {"scenario": projected}), config=ui.PLOTLY_CONFIG)
+
+st.subheader("Download brief")
+st.write("A self-contained HTML file (opens offline from disk) and a CSV of the numbers, with sources and the date "
+         "the data are current to.")
+stem = f"extension_brief_{iso3}_art{article}" + (f"_request{int(request['request_no'])}" if request else "")
+sources = ui.sources_frame(FILES)
+current_to = ui.data_current_to(FILES)
+figures = [charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
+                                     else None), charts_deadlines.projection(a, {"scenario": projected})]
+b1, b2 = st.columns(2)
+b1.download_button("Download brief (HTML)", lambda: brief.brief_html(a, figures, key, scenario_pairs, plan_table,
+                                                                       sources, current_to).encode("utf-8"),
+                   downloads.file_name(stem, as_of, "html"), mime="text/html", key="wb_brief_html",
+                   on_click="ignore")
+b2.download_button("Download the numbers (CSV)", downloads.csv_bytes(workbench.numbers(a, scenario_pairs)),
+                   downloads.file_name(stem, as_of, "csv"), mime="text/csv", key="wb_brief_csv")
+ui.sources_table(FILES)

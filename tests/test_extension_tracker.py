@@ -1,0 +1,108 @@
+"""The tracker's requests and rows on the real data, and the brief file (self-contained, offline)."""
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ccm_analytics import brief, charts_deadlines, extensions, queries, workbench
+from ccm_analytics.treaty import state_facts
+
+T = pd.Timestamp
+
+
+def _requests(con, day):
+    facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
+    return extensions.requests_at(queries.table(con, "extension_requests"), facts, T(day))
+
+
+def test_requests_known_and_decided_on_a_date(con):
+    req = lambda day: _requests(con, day).set_index(["iso3", "article", "request_no"])  # noqa: E731
+    assert ("BGR", 3, 3) not in req("2022-06-30").index  # considered at 10MSP, September 2022
+    assert req("2022-09-15").loc[("BGR", 3, 3), "decision"] == extensions.NOT_YET_DECIDED
+    assert pd.isna(req("2022-09-15").loc[("BGR", 3, 3), "granted_deadline"])
+    late = req("2026-11-28")
+    assert late.loc[("BGR", 3, 3), "decision"] == "granted"
+    assert late.loc[("BGR", 3, 3), "granted_deadline"] == T("2023-12-31")
+    assert late.loc[("BGR", 3, 3), "extends_deadline"] == T("2022-10-01")  # the 2RC deadline
+    assert late.loc[("LAO", 4, 2), "decision"] == extensions.NOT_RECORDED
+    assert late.loc[("IRQ", 4, 1), "extends_deadline"] == T("2023-11-01")  # original: EIF 1 Nov 2013 + 10 years
+
+
+def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
+    day = T("2026-11-28")
+    rows = extensions.tracker(queries.obligation_deadlines_at(con, day), _requests(con, day),
+                              queries.table(con, "article3_stockpiles"), queries.table(con, "states"))
+    lao = rows.set_index(["iso3", "article"]).loc[("LAO", 4)]
+    assert lao["current_deadline"] == T("2025-08-01") and lao["status"] == "extension requested"
+    assert lao["status_text"] == "extension requested (decision not recorded)"
+    assert "request 2, submitted 2024, meeting 12MSP, requested unknown, decision not recorded" in \
+        lao["extension_requests"]
+    bel = rows.set_index(["iso3", "article"]).loc[("BEL", 3)]
+    assert (bel["retained_munitions"], bel["retained_submunitions"]) == (186, 16368)
+    assert pd.isna(rows.set_index(["iso3", "article"]).loc[("LAO", 4), "retained_munitions"])  # Article 4
+    only = extensions.filter_tracker(rows, [4], ["extension requested"], ["Asia"])
+    assert sorted(only["iso3"]) == ["AFG", "IRQ", "LAO", "LBN"]  # Asia by UN M49 (Western Asia included)
+    counts = extensions.status_counts(rows)
+    assert sum(counts.values()) == len(rows) and counts["overdue"] == 0
+    timeline = extensions.timeline_rows(rows, _requests(con, day))
+    assert timeline.set_index("iso3").loc["IRQ", "requested_deadline"] == T("2028-11-01")
+    fig = charts_deadlines.timeline(timeline, day)
+    assert len(fig.data) == 4 and fig.data[2].name == "requested, decision not recorded"
+
+
+def _iraq_brief(con, day=T("2026-11-28")):
+    obligations = queries.obligation_deadlines_at(con, day)
+    request = extensions.requests_of(_requests(con, day), "IRQ", 4)[0]
+    base = workbench.baseline(4, "IRQ", "area", queries.table(con, "article3_stockpiles"),
+                              queries.table(con, "article4_clearance"))
+    progress = workbench.progress_by_year(4, "IRQ", "area", queries.table(con, "article3_destruction_by_year"),
+                                          queries.table(con, "article4_clearance_by_year"), day)
+    a = workbench.assess(extensions.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
+    projected, comparison = workbench.scenario(a, 50.0)
+    pairs = workbench.scenario_pairs(a, 50.0, projected, comparison)
+    sources = queries.table(con, "data_sources")
+    html = brief.brief_html(a, [charts_deadlines.progress(a), charts_deadlines.projection(a, {"scenario": projected})],
+                            workbench.key_figures(a), pairs, None, sources, "September 2025")
+    return a, html
+
+
+def test_brief_is_self_contained_and_names_no_outside_host(con):
+    a, html = _iraq_brief(con)
+    assert "Figures as of <strong>28 November 2026</strong>" in html and "data current to September 2025" in html
+    assert "Iraq: Article 4 extension request 1" in html and "41.34 km² a year" in html
+    assert html.count("Plotly.newPlot") == 2  # both charts, drawn by the plotly.js inlined once
+    assert "<script src" not in html.replace(" ", "").lower() and "<link" not in html.lower()
+    # No address of another machine: any scheme://host or //host left must be an XML namespace name.
+    addresses = set(re.findall(r"(?:[a-z][a-z0-9+.-]*:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+", html, flags=re.I))
+    assert addresses <= {"http://www.w3.org"}, sorted(addresses)
+    assert brief.outside_hosts(html) == []
+    assert "cdn.plot.ly" not in html and "plot.ly" not in html.replace("Plotly", "")
+
+
+def test_strip_outside_hosts_keeps_namespaces():
+    text = 'a="https://cdn.plot.ly/un/" b="http://www.w3.org/2000/svg" c="//fonts.example.org/x.css"'
+    assert brief.strip_outside_hosts(text) == 'a="/un/" b="http://www.w3.org/2000/svg" c="/x.css"'
+
+
+@pytest.mark.browser
+def test_brief_opens_offline_from_disk(con, tmp_path):
+    """Opened from a file in headless Chromium: both charts draw, no request leaves the file."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from browser_support import launch_browser, require_chromium
+    _, html = _iraq_brief(con)
+    path = tmp_path / "brief.html"
+    path.write_text(html, encoding="utf-8")
+    with launch_browser(require_chromium()) as browser:
+        page = browser.new_page()
+        requests, errors = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.as_uri())
+        page.wait_for_function("document.querySelectorAll('.main-svg').length >= 2", timeout=30000)
+        drawn = page.evaluate("document.querySelectorAll('g.trace').length")
+        page.close()
+    assert errors == []
+    assert drawn >= 2
+    assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []

@@ -1,0 +1,155 @@
+"""`obligation_deadlines_at` (SQL) against `deadlines.obligation_deadlines` (pandas), the status rule's oracle.
+
+The rule (issue 4): `status` is the first that applies of completed; extension requested (a request
+whose decision is not recorded); overdue (current deadline passed, and the data, current to a later
+date, record no completion); due within 12 months; on track; unknown (anything the data cannot settle).
+"""
+import shutil
+
+import duckdb
+import pandas as pd
+import pytest
+
+from ccm_analytics import queries
+from ccm_analytics.db import DATA_DIR, create_schema
+from ccm_analytics.deadlines import obligation_deadlines
+from ccm_analytics.partial_dates import period_end
+
+COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted", "completion_date",
+           "status"]
+# Every 1 January and 1 July 2009-2027, plus edge days: BIH's Article 4 deadline (1 September 2023)
+# and its completion month; the last day the data are current to and the day after; the end of the
+# months of decisions (9MSP, 2RC silent procedure, 12MSP); Lithuania's withdrawal; Chad's deadline.
+DAYS = [pd.Timestamp(y, m, 1) for y in range(2009, 2028) for m in (1, 7)] + [pd.Timestamp(d) for d in (
+    "2010-07-31", "2010-08-01", "2018-07-31", "2018-08-01", "2019-09-30", "2019-10-01", "2021-03-31",
+    "2022-09-30", "2023-08-31", "2023-09-01", "2023-09-02", "2023-09-15", "2023-09-30", "2023-10-01",
+    "2024-09-30", "2025-03-06", "2025-09-30", "2025-10-01", "2026-10-01", "2026-10-02", "2026-11-28")]
+
+
+def _current_to(con) -> dict[int, pd.Timestamp]:
+    sources = queries.table(con, "data_sources").set_index("file")
+    out = {}
+    for article, file in ((3, "article3_stockpiles.csv"), (4, "article4_clearance.csv")):
+        row = sources.loc[file]
+        out[article] = pd.Timestamp(period_end(row["current_to"], row["current_to_precision"])) \
+            if pd.notna(row["current_to"]) else pd.NaT
+    return out
+
+
+def _pandas(con, day, frames=None) -> pd.DataFrame:
+    names = ("states", "treaty_events", "article3_stockpiles", "article4_clearance", "extension_requests")
+    frames = frames or [queries.table(con, n) for n in names]
+    return obligation_deadlines(*frames, day, _current_to(con))
+
+
+def _compare(con, days, statuses: set | None = None) -> list[str]:
+    problems = []
+    names = ("states", "treaty_events", "article3_stockpiles", "article4_clearance", "extension_requests")
+    frames = [queries.table(con, n) for n in names]
+    for day in days:
+        sql = queries.obligation_deadlines_at(con, day)[COLUMNS].reset_index(drop=True)
+        oracle = _pandas(con, day, frames)[COLUMNS].reset_index(drop=True)
+        if statuses is not None:
+            statuses.update(oracle["status"])
+        keys = lambda f: list(zip(f["iso3"], f["article"]))  # noqa: E731
+        if keys(sql) != keys(oracle):
+            problems.append(f"{day.date()}: rows differ: {sorted(set(keys(sql)) ^ set(keys(oracle)))}")
+            continue
+        for column in COLUMNS[2:]:
+            a, b = sql[column], oracle[column]
+            if column != "extensions_granted" and column != "status":
+                a, b = pd.to_datetime(a), pd.to_datetime(b)
+            differ = ~((a == b) | (a.isna() & b.isna()))
+            problems += [f"{day.date()} {sql.at[i, 'iso3']} {sql.at[i, 'article']} {column}: sql {a[i]} pandas {b[i]}"
+                         for i in differ[differ].index]
+    return problems
+
+
+def test_sql_macro_matches_pandas_on_real_data(con):
+    statuses = set()
+    assert _compare(con, DAYS, statuses) == []
+    # The comparison covers real rows of every kind.
+    assert {"completed", "extension requested", "due within 12 months", "on track", "unknown"} <= statuses
+
+
+def test_completion_dated_to_the_month_of_the_date_is_unknown_not_overdue(con):
+    """Bosnia and Herzegovina: Article 4 deadline 1 September 2023 (granted at 10MSP), completion recorded
+    as "September 2023". On 15 September the deadline has passed but the completion may be before or
+    after that day: unknown (the SQL said overdue before the fix); from 30 September, completed."""
+    for day in ("2023-09-02", "2023-09-15"):
+        sql = queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])
+        assert sql.loc[("BIH", 4), "status"] == "unknown"
+    assert queries.obligation_deadlines_at(con, pd.Timestamp("2023-09-30")).set_index(
+        ["iso3", "article"]).loc[("BIH", 4), "status"] == "completed"
+    assert queries.obligation_deadlines_at(con, pd.Timestamp("2023-09-01")).set_index(
+        ["iso3", "article"]).loc[("BIH", 4), "status"] == "due within 12 months"  # the deadline day itself
+
+
+# Made-up rows: every 1 January and the edge days are enough.
+EDGE_DAYS = [d for d in DAYS if d.month == 1 and d.day == 1 or d.year >= 2022]
+
+
+def _synthetic(tmp_path, blank_current_to: bool = False) -> duckdb.DuckDBPyConnection:
+    """The real data plus two made-up obligations (test only), in an in-memory database:
+    Senegal, Article 4, confirmed, never completed (EIF 1 February 2012, deadline 1 February 2022);
+    Iceland, Article 4, unconfirmed, with a request submitted 1 March 2024 and no decision recorded."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with open(data / "article4_clearance.csv", "a", encoding="utf-8") as f:
+        f.write("SEN,yes,clearance ongoing,,,,,,,,test,\nISL,unconfirmed,unknown,,,,,,,,test,\n")
+    with open(data / "extension_requests.csv", "a", encoding="utf-8") as f:
+        f.write("ISL,4,1,2024-03-01,day,,,,,2029-02-01,day,,,test,\n")
+    if blank_current_to:
+        prov = pd.read_csv(data / "provenance.csv", dtype=str, keep_default_na=False)
+        prov.loc[prov["file"] == "article4_clearance.csv", ["current_to", "current_to_precision"]] = ""
+        prov.to_csv(data / "provenance.csv", index=False)
+    con = duckdb.connect()
+    create_schema(con, data)
+    return con
+
+
+def test_edge_cases_on_made_up_rows(tmp_path):
+    con = _synthetic(tmp_path)
+    try:
+        assert _compare(con, EDGE_DAYS) == []
+        at = lambda day: queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])  # noqa
+        assert at("2022-02-01").loc[("SEN", 4), "status"] == "due within 12 months"  # deadline day
+        assert at("2022-02-02").loc[("SEN", 4), "status"] == "overdue"  # passed, data current to Sep 2025
+        assert at("2025-09-30").loc[("SEN", 4), "status"] == "overdue"
+        assert at("2024-02-29").loc[("ISL", 4), "status"] == "unknown"  # obligation not confirmed
+        # The request is a fact even where the obligation is not confirmed (SQL said unknown before the fix).
+        assert at("2024-03-01").loc[("ISL", 4), "status"] == "extension requested"
+    finally:
+        con.close()
+
+
+def test_no_current_to_date_means_never_overdue(tmp_path):
+    con = _synthetic(tmp_path, blank_current_to=True)
+    try:
+        assert _compare(con, EDGE_DAYS) == []
+        status = queries.obligation_deadlines_at(con, pd.Timestamp("2023-01-01")).set_index(["iso3", "article"])
+        assert status.loc[("SEN", 4), "status"] == "unknown"  # the SQL said overdue before the fix
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    # completion recorded on the date itself counts
+    (dict(completed_on=pd.Timestamp("2020-05-01")), "completed"),
+    # a pending request beats a passed deadline: never "overdue" while the decision is not recorded
+    (dict(pending_requests=1, deadline_from=pd.Timestamp("2019-01-01"), deadline_end=pd.Timestamp("2019-01-01"),
+          current_to=pd.Timestamp("2025-09-30")), "extension requested"),
+    (dict(deadline_from=pd.Timestamp("2019-01-01"), deadline_end=pd.Timestamp("2019-01-01"),
+          current_to=pd.Timestamp("2025-09-30")), "overdue"),
+    # the deadline passed after the data end (current to 1 January 2020 < 1 March 2020): unknown
+    (dict(deadline_from=pd.Timestamp("2020-03-01"), deadline_end=pd.Timestamp("2020-03-01"),
+          current_to=pd.Timestamp("2020-01-01")), "unknown"),
+    # 1 May 2021 is 12 months after 1 May 2020: due within 12 months; a day later: on track
+    (dict(deadline_from=pd.Timestamp("2021-05-01"), deadline_end=pd.Timestamp("2021-05-01")), "due within 12 months"),
+    (dict(deadline_from=pd.Timestamp("2021-05-02"), deadline_end=pd.Timestamp("2021-05-02")), "on track"),
+    (dict(confirmed=False, deadline_from=pd.Timestamp("2030-01-01"), deadline_end=pd.Timestamp("2030-01-01")),
+     "unknown"),
+])
+def test_obligation_status_hand_worked(kwargs, expected):
+    from ccm_analytics.deadlines import obligation_status
+    assert obligation_status(pd.Timestamp("2020-05-01"), **kwargs) == expected
