@@ -47,8 +47,12 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
             con.execute(statement)
 
 
-def build_database(target: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Build the database from `data_dir` into a new file and swap it in over `target`."""
+def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay=None, before_swap=None) -> Path:
+    """Build the database from `data_dir` into a new file and swap it in over `target`.
+
+    After the shipped data, `replay(con)` adds the accepted imports (default: those kept beside
+    `target`, see imports.py); `before_swap(new_file, target)` runs just before the swap.
+    """
     target = Path(target or database_path())
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
@@ -59,9 +63,16 @@ def build_database(target: Path | None = None, data_dir: Path = DATA_DIR) -> Pat
         con = duckdb.connect(str(tmp))
         try:
             create_schema(con, data_dir)
+            if replay is None:
+                from .imports import replay_into
+                replay_into(con, target)
+            else:
+                replay(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        if before_swap is not None:
+            before_swap(tmp, target)
         os.replace(tmp, target)
     finally:
         for leftover in (tmp, Path(f"{tmp}.wal")):
