@@ -93,6 +93,27 @@ def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(ensure_database(path)), read_only=True)
 
 
+def open_snapshot(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the database file as it is now, even after a newer one is swapped in.
+
+    DuckDB keeps one instance per file path in a process: while any connection to the path is open,
+    `duckdb.connect(path)` returns that instance, i.e. the file before the swap. Attaching the file
+    to a fresh in-memory instance opens the file as it is now (and keeps it while open).
+    """
+    path = ensure_database(path)
+    con = duckdb.connect()
+    con.execute("ATTACH '" + str(path).replace("'", "''") + "' AS ccm (READ_ONLY)")
+    con.execute("USE ccm")
+    return con
+
+
+def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of an `open_snapshot` connection (a cursor starts in the in-memory catalog: USE the file)."""
+    cur = con.cursor()
+    cur.execute("USE ccm")
+    return cur
+
+
 def fetch_df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
     """Run one query and fetch it whole (duckdb 2.0 streams results: never leave one half-read)."""
     return con.execute(sql, params or []).df()

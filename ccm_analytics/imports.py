@@ -256,7 +256,7 @@ def _imports_in(database: Path) -> set[int] | None:
     if not database.exists():
         return None
     try:
-        con = duckdb.connect(str(database), read_only=True)
+        con = db.open_snapshot(database)
         try:
             row = con.execute("SELECT value FROM build_info WHERE key = 'imports'").fetchone()
         finally:
@@ -356,7 +356,7 @@ def check(kind_name: str, file_name: str, content: bytes, *, today: date, replac
     k = get_kind(kind_name)
     raw = read_file(file_name, content)
     database = Path(database or db.database_path())
-    con = db.connect_read_only(database)
+    con = db.open_snapshot(database)
     try:
         context = context_for(con, k, today, replace)
     finally:
@@ -489,3 +489,58 @@ def write_template(kind_name: str, out: Path) -> Path:
     else:
         frame.to_csv(out, index=False, encoding="utf-8")
     return out
+
+
+# ---------------------------------------------------------------- for the Data page
+
+def passphrase_matches(given: str | None, configured: str | None) -> bool:
+    """True if an administrator passphrase is configured and `given` is it (constant-time compare)."""
+    import hmac
+    if not configured or not given:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8"))
+
+
+def already_imported(kind_name: str, content: bytes, database: Path | None = None) -> Stored | None:
+    """The accepted import of the same kind with the same bytes, if there is one."""
+    sha = hashlib.sha256(content).hexdigest()
+    return next((s for s in stored(imports_dir(database)) if s.meta["sha256"] == sha
+                 and s.meta["kind"] == kind_name), None)
+
+
+def last_import(database: Path | None = None) -> Stored | None:
+    """The import an undo would withdraw."""
+    accepted = stored(imports_dir(database))
+    return accepted[-1] if accepted else None
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """The validation report as a table: file row, column, problem."""
+    return pd.DataFrame([{"row": p.row, "column": p.column, "problem": p.message} for p in problems],
+                        columns=["row", "column", "problem"]).astype({"row": "Int64"})
+
+
+def history_for_screen(database: Path | None = None) -> pd.DataFrame:
+    """The import log, newest first, with headings and dates for the screen."""
+    from .formatting import format_date
+    log = history(imports_dir(database)).iloc[::-1].reset_index(drop=True)
+    when = pd.to_datetime(log["logged_at"])
+    out = pd.DataFrame({
+        "when (UTC)": [f"{format_date(t)} {t:%H:%M}" for t in when],
+        "who": log["who"], "action": log["action"], "import": log["import_id"], "kind": log["kind"],
+        "file": log["file_name"], "rows added": log["rows_added"], "rows changed": log["rows_changed"],
+        "result": log["result"], "undone": ["yes" if u else "" for u in log["undone"]], "message": log["message"]})
+    return out
+
+
+def template_csv_bytes(kind_name: str) -> bytes:
+    """A kind's template as CSV bytes (UTF-8): every column, one example row to replace."""
+    from .import_kinds import template_rows
+    return template_rows(get_kind(kind_name)).to_csv(index=False).encode("utf-8")
+
+
+def data_files() -> list[str]:
+    """The shipped data files of the tables users import (for the page's sources table)."""
+    from .import_kinds import KINDS
+    files = {schema.table(k.table).data_file for k in KINDS.values()}
+    return sorted(f for f in files if f)

@@ -19,6 +19,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", "", ":material/dashboard:", "Implementation status"),
+    PageSpec("pages/data.py", "Data", "data", ":material/upload_file:", "Data management"),
 )
 
 
