@@ -62,12 +62,14 @@ def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("BEGIN")  # one transaction: several times faster than a commit per statement
             create_schema(con, data_dir)
             if replay is None:
                 from .imports import replay_into
                 replay_into(con, target)
             else:
                 replay(con)
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()

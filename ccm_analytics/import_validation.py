@@ -304,8 +304,11 @@ def _compare(kind: ImportKind, frame: pd.DataFrame, context: Context, result: Va
     by_key = {tuple(r[k] for k in key): r for r in existing.to_dict("records")}
     seen: dict[tuple, int] = {}
     keep, changes = [], []
+    faulty = {p.row for p in result.problems}  # rows already refused: comparing them would only add noise
     for i, row in enumerate(frame.to_dict("records")):
         number = i + 2
+        if number in faulty:
+            continue
         identity = tuple(row[k] for k in key)
         if identity in seen:
             result.problems.append(Problem(number, ", ".join(kind.key) or None,
