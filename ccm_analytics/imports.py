@@ -291,6 +291,8 @@ def _recover(root: Path, database: Path) -> str | None:
         intent_file.unlink()
     for stray in root.glob(".pending-*"):
         shutil.rmtree(stray, ignore_errors=True)
+    for stray in database.parent.glob(f".{database.name}.*.building*"):  # a killed build's new file
+        stray.unlink(missing_ok=True)
     return message
 
 
