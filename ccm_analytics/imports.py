@@ -97,9 +97,11 @@ class Stored:
         return frame.where(frame != "", None)
 
     def describe(self) -> str:
+        from .formatting import format_date
         m = self.meta
+        when = pd.Timestamp(m["logged_at"])
         return (f"import {m['import_id']} ({m['kind']} from {m['file_name']}, {m['rows_added']} row(s) added, "
-                f"{m['rows_changed']} changed, {m['logged_at']} UTC by {m['who']})")
+                f"{m['rows_changed']} changed, on {format_date(when)} at {when:%H:%M} UTC by {m['who']})")
 
 
 def stored(root: Path, state: str = "accepted") -> list[Stored]:

@@ -55,12 +55,14 @@ if admin:
             c1.metric("Rows in the file", format_count(report.file_rows))
             c2.metric("New rows", format_count(report.added))
             c3.metric("Changed rows", format_count(report.changed))
-            c4.metric("Already in the database", format_count(report.unchanged))
+            c4.metric("Unchanged rows", format_count(report.unchanged),
+                      help="Rows already in the database with the same values: skipped.")
             c5.metric("Problems", format_count(len(report.problems)))
             if report.problems:
                 st.error(f"{uploaded.name} cannot be imported: {len(report.problems)} problem(s). Nothing was "
                          "written. Correct the file and upload it again.")
-                st.dataframe(imports.problems_frame(report.problems), hide_index=True, width="stretch")
+                st.dataframe(imports.problems_frame(report.problems), hide_index=True, width="stretch",
+                             column_config={"problem": st.column_config.TextColumn(width="large")})
             elif report.rows.empty:
                 st.info("Every row of this file is already in the database; nothing to import.")
             else:
