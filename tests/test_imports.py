@@ -331,3 +331,56 @@ def test_templates_hold_every_column_of_their_table(tmp_path):
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["budget_actuals", "notes"]
     assert [c.value for c in book.worksheets[0][1]] == ["year", "budget_line", "amount_chf", "source"]
+
+
+def test_money_rules_plug_in_when_the_module_is_present(fresh, monkeypatch):
+    """Issue 6's ccm_analytics.money_validation: its rules run for contributions and budget_actuals."""
+    import dataclasses
+    import sys
+    import types
+
+    from ccm_analytics import import_kinds, import_validation
+    from ccm_analytics.import_files import read_file
+    from ccm_analytics.validation import Problem
+
+    calls = []
+    fake = types.ModuleType("ccm_analytics.money_validation")
+
+    def contributions_problems(frame, known_iso3, existing):
+        calls.append(("contributions", list(frame["amount_chf"]), "AUT" in known_iso3, len(existing)))
+        return [Problem(2, "amount_chf", "money rule says no")]
+
+    fake.contributions_problems = contributions_problems
+    fake.budget_actuals_problems = lambda frame, existing: calls.append(("budget", len(existing))) or []
+    monkeypatch.setitem(sys.modules, "ccm_analytics.money_validation", fake)
+    contribution_rules, budget_rules = import_kinds._money_rules()
+    kinds = {"contributions": dataclasses.replace(KINDS["contributions"], rules=contribution_rules),
+             "budget_actuals": dataclasses.replace(KINDS["budget_actuals"], rules=budget_rules)}
+    con = db.open_snapshot(fresh)
+    try:
+        contexts = {k: imports.context_for(con, kind, TODAY) for k, kind in kinds.items()}
+    finally:
+        con.close()
+    raw = read_file("c.csv", b"iso3,year,amount_chf\nAUT,2025,100\n")
+    result = import_validation.validate(kinds["contributions"], raw, contexts["contributions"])
+    assert [str(p) for p in result.problems] == ["row 2, column 'amount_chf': money rule says no"]
+    import_validation.validate(kinds["budget_actuals"], read_file("b.csv", b"year,budget_line,amount_chf\n"
+                                                                b"2024,Travel,5\n"), contexts["budget_actuals"])
+    assert calls == [("contributions", ["100.00"], True, 0), ("budget", 0)]  # no actuals shipped yet
+
+
+def test_a_connection_opened_after_the_swap_sees_the_new_data(fresh):
+    """What the app does: its cached connection to the old file stays open; the next one (keyed by the
+    file's mtime) must see the new file, which a plain duckdb.connect(path) in the same process would not."""
+    old = db.open_snapshot(fresh)
+    try:
+        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+        new = db.open_snapshot(fresh)
+        try:
+            sql = "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'"
+            assert old.execute(sql).fetchone() == (0,) and new.execute(sql).fetchone() == (1,)
+            assert db.snapshot_cursor(new).execute(sql).fetchone() == (1,)
+        finally:
+            new.close()
+    finally:
+        old.close()
