@@ -243,8 +243,9 @@ def validate(kind: ImportKind, raw: RawTable, context: Context) -> Validation:
     frame = frame.reindex(columns=names).astype(object).where(frame.reindex(columns=names).notna(), None)
     frame.attrs["file_rows"] = list(range(2, len(frame) + 2))
     result.problems += _reference_problems(kind, frame, context)
-    for rule in kind.rules:
-        result.problems += rule(frame.copy(), context)
+    reported = {(p.row, p.column) for p in result.problems}
+    for rule in kind.rules:  # extra rules (e.g. money): a cell already refused is not reported twice
+        result.problems += [p for p in rule(frame.copy(), context) if (p.row, p.column) not in reported]
     _compare(kind, frame, context, result)
     result.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return result

@@ -353,6 +353,7 @@ def test_money_rules_plug_in_when_the_module_is_present(fresh, monkeypatch):
     fake.contributions_problems = contributions_problems
     fake.budget_actuals_problems = lambda frame, existing: calls.append(("budget", len(existing))) or []
     monkeypatch.setitem(sys.modules, "ccm_analytics.money_validation", fake)
+    monkeypatch.setattr(sys.modules["ccm_analytics"], "money_validation", fake, raising=False)
     contribution_rules, budget_rules = import_kinds._money_rules()
     kinds = {"contributions": dataclasses.replace(KINDS["contributions"], rules=contribution_rules),
              "budget_actuals": dataclasses.replace(KINDS["budget_actuals"], rules=budget_rules)}
