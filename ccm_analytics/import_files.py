@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -141,9 +140,7 @@ def _read_xlsx(content: bytes) -> RawTable:
     import openpyxl  # only needed for Excel files
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=False, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
+    except Exception as error:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) on a damaged file
         return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
     sheet = book.worksheets[0]
     problems = []

@@ -543,6 +543,12 @@ def template_csv_bytes(kind_name: str) -> bytes:
     return template_rows(get_kind(kind_name)).to_csv(index=False).encode("utf-8")
 
 
+def template_notes(kind_name: str) -> str:
+    """What each column of a kind's file holds, in Markdown (without the title)."""
+    from .import_kinds import template_markdown
+    return template_markdown(get_kind(kind_name)).split("\n", 2)[2]
+
+
 def data_files() -> list[str]:
     """The shipped data files of the tables users import (for the page's sources table)."""
     from .import_kinds import KINDS

@@ -38,6 +38,8 @@ if admin:
     kind = st.selectbox("Kind of data", list(KINDS), format_func=lambda k: KINDS[k].title, key="kind")
     st.download_button("Download the template (CSV)", imports.template_csv_bytes(kind),
                        file_name=f"{kind}_template.csv", mime="text/csv", key="template")
+    with st.expander("What each column holds"):
+        st.markdown(imports.template_notes(kind))
     replace = st.checkbox("Replace existing rows with the same key", key="replace",
                           help="Without this, a row whose key is already in the database with other values "
                                "is refused.")
