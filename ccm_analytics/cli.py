@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .db import build_database
+    from .imports import rebuild  # data/ plus every accepted import, the old file kept as a backup
     started = time.perf_counter()
     if args.demo:
         from datetime import date
@@ -22,7 +22,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"built demonstration database {path} in {time.perf_counter() - started:.2f} s "
               f"(run the app on it with CCM_DB={path})")
         return 0
-    path = build_database(args.db)
+    path = rebuild(args.db)
     print(f"built {path} in {time.perf_counter() - started:.2f} s")
     return 0
 
@@ -103,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("docs", help="write the data dictionary")
     d.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "docs" / "data-dictionary.md"))
     d.set_defaults(run=_docs)
+    from .import_cli import add_commands
+    add_commands(sub)  # import, template, undo, history
     return p
 
 

@@ -47,8 +47,12 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
             con.execute(statement)
 
 
-def build_database(target: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
-    """Build the database from `data_dir` into a new file and swap it in over `target`."""
+def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay=None, before_swap=None) -> Path:
+    """Build the database from `data_dir` into a new file and swap it in over `target`.
+
+    After the shipped data, `replay(con)` adds the accepted imports (default: those kept beside
+    `target`, see imports.py); `before_swap(new_file, target)` runs just before the swap.
+    """
     target = Path(target or database_path())
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
@@ -58,10 +62,19 @@ def build_database(target: Path | None = None, data_dir: Path = DATA_DIR) -> Pat
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute("BEGIN")  # one transaction: several times faster than a commit per statement
             create_schema(con, data_dir)
+            if replay is None:
+                from .imports import replay_into
+                replay_into(con, target)
+            else:
+                replay(con)
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        if before_swap is not None:
+            before_swap(tmp, target)
         os.replace(tmp, target)
     finally:
         for leftover in (tmp, Path(f"{tmp}.wal")):
@@ -80,6 +93,27 @@ def ensure_database(path: Path | None = None) -> Path:
 def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection: many processes may read while an import builds a new file."""
     return duckdb.connect(str(ensure_database(path)), read_only=True)
+
+
+def open_snapshot(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the database file as it is now, even after a newer one is swapped in.
+
+    DuckDB keeps one instance per file path in a process: while any connection to the path is open,
+    `duckdb.connect(path)` returns that instance, i.e. the file before the swap. Attaching the file
+    to a fresh in-memory instance opens the file as it is now (and keeps it while open).
+    """
+    path = ensure_database(path)
+    con = duckdb.connect()
+    con.execute("ATTACH '" + str(path).replace("'", "''") + "' AS ccm (READ_ONLY)")
+    con.execute("USE ccm")
+    return con
+
+
+def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of an `open_snapshot` connection (a cursor starts in the in-memory catalog: USE the file)."""
+    cur = con.cursor()
+    cur.execute("USE ccm")
+    return cur
 
 
 def fetch_df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:

@@ -35,6 +35,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/deadlines.py", "Article 3 and 4 deadlines", "deadlines", ":material/event:", "Implementation status"),
     PageSpec("pages/workbench.py", "Extension request workbench", "extension-workbench", ":material/balance:",
              "Analysis Group"),
+    PageSpec("pages/data.py", "Data", "data", ":material/upload_file:", "Data management"),
 )
 
 

@@ -192,6 +192,21 @@ TABLES: tuple[Table, ...] = (
         C("current_to_precision", "VARCHAR", PRECISION),
         NOTES,
     ), key=("file",), data_file="provenance.csv"),
+    Table("import_log", "Every import attempt and undo, from the log kept with the imports folder (as of this build).", (
+        C("logged_at", "TIMESTAMP", "When it happened (UTC).", True),
+        C("who", "VARCHAR", "Who did it: the OS user (command line) or the administrator's name (Data page).", True),
+        C("action", "VARCHAR", "import or undo.", True),
+        C("import_id", "INTEGER", "Number of the accepted import (the one undone, for an undo); empty when refused."),
+        C("kind", "VARCHAR", "Kind of file: treaty_events, article3, article4_progress, extension_requests, "
+          "article7_reports, article9, budget_actuals, contributions or article5.", True),
+        C("file_name", "VARCHAR", "Name of the file imported.", True),
+        C("sha256", "VARCHAR", "SHA-256 of the file's bytes.", True),
+        C("rows_added", "INTEGER", "Rows the import added."),
+        C("rows_changed", "INTEGER", "Existing rows (same key) the import replaced."),
+        C("result", "VARCHAR", "accepted, rejected, unchanged (nothing to do), interrupted, or undone (an undo).", True),
+        C("undone", "BOOLEAN", "True for an accepted import that was undone since."),
+        C("message", "VARCHAR", "What the import or undo said."),
+    )),
 )
 
 # Internal helpers. `state_facts` holds the recorded facts per State; the table macros answer for any date.

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from . import queries
-from .db import database_path, ensure_database
+from .db import database_path, ensure_database, open_snapshot, snapshot_cursor
 from .formatting import format_date
 
 CACHE_TTL_S = 600
@@ -20,8 +20,8 @@ PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
 
 @st.cache_resource(max_entries=4)
 def _connection(path: str, mtime_ns: int) -> duckdb.DuckDBPyConnection:
-    # Keyed by the file's mtime: a swapped-in database gets a fresh connection.
-    return duckdb.connect(path, read_only=True)
+    # Keyed by the file's mtime: a swapped-in database gets a fresh connection (see db.open_snapshot).
+    return open_snapshot(Path(path))
 
 
 def _db_key() -> tuple[str, int]:
@@ -31,12 +31,12 @@ def _db_key() -> tuple[str, int]:
 
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor of the shared read-only connection, for this script run only."""
-    return _connection(*_db_key()).cursor()
+    return snapshot_cursor(_connection(*_db_key()))
 
 
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
 def _cached(loader: str, db_key: tuple[str, int], as_of: date | None) -> pd.DataFrame:
-    con = _connection(*db_key).cursor()
+    con = snapshot_cursor(_connection(*db_key))
     try:
         fn = getattr(queries, loader)
         return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
@@ -51,7 +51,7 @@ def load(loader: str, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
 
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
 def _cached_table(name: str, db_key: tuple[str, int]) -> pd.DataFrame:
-    con = _connection(*db_key).cursor()
+    con = snapshot_cursor(_connection(*db_key))
     try:
         return queries.table(con, name)
     finally:
@@ -153,7 +153,7 @@ def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
 def _cached_explore(state, as_of: date, db_key: tuple[str, int]) -> pd.DataFrame:
     from . import explore
-    con = _connection(*db_key).cursor()
+    con = snapshot_cursor(_connection(*db_key))
     try:
         return explore.run(con, state, as_of)
     finally:
@@ -168,7 +168,7 @@ def explore_result(state, as_of: pd.Timestamp) -> pd.DataFrame:
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
 def _cached_values(source: str, column: str, as_of: date, db_key: tuple[str, int]) -> list[str]:
     from . import explore
-    con = _connection(*db_key).cursor()
+    con = snapshot_cursor(_connection(*db_key))
     try:
         return explore.distinct_values(con, source, column, as_of)
     finally:
@@ -217,3 +217,11 @@ def sources_frame(files: list[str]) -> pd.DataFrame:
     """The data_sources rows of `files` (for a file that lists its sources, e.g. a brief)."""
     sources = load_table("data_sources")
     return sources[sources["file"].isin(files)].reset_index(drop=True)
+def admin_passphrase() -> str | None:
+    """The administrator passphrase: `admin_passphrase` in Streamlit secrets, else $CCM_ADMIN_PASSPHRASE."""
+    import os
+    try:
+        value = st.secrets.get("admin_passphrase")
+    except Exception:  # no secrets file at all: Streamlit raises rather than returning nothing
+        value = None
+    return str(value) if value else (os.environ.get("CCM_ADMIN_PASSPHRASE") or None)

@@ -1,0 +1,168 @@
+"""Imports as separate processes: the command line, a kill just before the swap, and readers that
+query in a loop while several imports run at once."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from ccm_analytics import db, imports
+from conftest import PROJECT_DIR
+
+HEADER = "iso3,event_type,event_date,source\n"
+# States that have not signed (in the shipped data); each test file adds one invented signature.
+NEW_SIGNERS = ["IND", "PAK", "CHN", "USA", "RUS", "ISR"]
+
+
+@pytest.fixture()
+def fresh(db_path, tmp_path, monkeypatch):
+    for name in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR", imports.PAUSE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    path = tmp_path / "ccm.duckdb"
+    shutil.copyfile(db_path, path)
+    return path
+
+
+def _env(database, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR")}
+    return {**env, "CCM_DB": str(database), **extra}
+
+
+def cli(*args, database, **extra):
+    return subprocess.run([sys.executable, "-m", "ccm_analytics", *args], cwd=PROJECT_DIR, capture_output=True,
+                          text=True, env=_env(database, **extra), timeout=300)
+
+
+def signature_file(tmp_path, iso3: str):
+    path = tmp_path / f"sign_{iso3}.csv"
+    path.write_text(HEADER + f"{iso3},signature,2020-01-0{1 + NEW_SIGNERS.index(iso3)},test\n", encoding="utf-8")
+    return path
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def count_new(database) -> int:
+    con = db.open_snapshot(database)
+    try:
+        return con.execute("SELECT count(*) FROM treaty_events WHERE iso3 IN (SELECT unnest(?))",
+                           [NEW_SIGNERS]).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_cli_import_dry_run_history_undo_and_template(fresh, tmp_path):
+    good = signature_file(tmp_path, "IND")
+    dry = cli("import", "treaty_events", str(good), "--dry-run", database=fresh)
+    assert dry.returncode == 0 and "1 row(s) would be added" in dry.stdout and count_new(fresh) == 0
+    done = cli("import", "treaty_events", str(good), database=fresh)
+    assert done.returncode == 0 and done.stdout.startswith("Import 1: sign_IND.csv accepted: 1 row(s) added")
+    assert count_new(fresh) == 1
+    again = cli("import", "treaty_events", str(good), database=fresh)
+    assert again.returncode == 0 and "already imported as import 1" in again.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "XYZ,signature,2020-02-30,test\n", encoding="utf-8")
+    refused = cli("import", "treaty_events", str(bad), database=fresh)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.splitlines() == [
+        "bad.csv was refused: 2 problem(s); nothing was written.",
+        "  row 2, column 'event_date': 2020-02-30 does not exist.",
+        "  row 2, column 'iso3': 'XYZ' is not a known ISO 3166-1 alpha-3 code of a State (see the states table)."]
+    history = cli("history", database=fresh).stdout.splitlines()
+    assert history[0].startswith("logged_at,who,action,import_id,kind,file_name,sha256")
+    assert [line.split(",")[9] for line in history[1:]] == ["accepted", "unchanged", "rejected"]
+    undone = cli("undo", database=fresh)
+    assert undone.returncode == 0 and undone.stdout.startswith("Undid import 1 (treaty_events from sign_IND.csv")
+    assert count_new(fresh) == 0
+    template = cli("template", "article9", "--out", str(tmp_path / "t.csv"), database=fresh)
+    assert template.returncode == 0
+    assert (tmp_path / "t.csv").read_text().splitlines()[0] == (
+        "iso3,status,year_of_law,measure_summary,confidence,reported_date,reported_date_precision,source,notes")
+    unknown = cli("import", "nonsense", str(good), database=fresh)
+    assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
+
+
+def test_build_replays_imports(fresh, tmp_path):
+    assert cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh).returncode == 0
+    out = cli("build", database=fresh)
+    assert out.returncode == 0 and count_new(fresh) == 1
+
+
+def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_path):
+    before = digest(fresh)
+    proc = subprocess.Popen([sys.executable, "-m", "ccm_analytics", "import", "treaty_events",
+                             str(signature_file(tmp_path, "IND"))], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=_env(fresh, **{imports.PAUSE_ENV: "600"}))
+    try:
+        assert proc.stdout.readline().strip() == "pausing before swap"  # the new file is built, not swapped
+        proc.send_signal(signal.SIGKILL)
+        assert proc.wait(timeout=60) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+        proc.stderr.close()
+    assert digest(fresh) == before, "the old database is untouched"
+    assert count_new(fresh) == 0  # and usable
+    root = imports.imports_dir(fresh)
+    assert (root / ".intent.json").exists() and not (root / "accepted").exists()
+    # the next writer discards the interrupted import and goes on
+    out = cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh)
+    assert out.returncode == 0 and out.stdout.startswith("Import 2: sign_PAK.csv accepted")
+    assert count_new(fresh) == 1
+    assert [(e["import_id"], e["result"]) for e in imports.read_log(root)] == [(1, "interrupted"), (2, "accepted")]
+    assert not list(root.glob(".pending-*")) and not (root / ".intent.json").exists()
+    assert not [p for p in fresh.parent.iterdir() if p.name.endswith(".building")]
+
+
+def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
+    """Four imports start at once (the lock runs them one by one) while three readers query in a loop."""
+    stop = threading.Event()
+    seen: list[list[int]] = [[], [], []]
+    errors: list[str] = []
+
+    def reader(i: int) -> None:
+        while not stop.is_set() or not seen[i]:
+            try:
+                con = db.open_snapshot(fresh)
+                try:
+                    # both figures come from one snapshot: rows imported and accepted imports in its log
+                    rows, logged, states = con.execute(
+                        "SELECT (SELECT count(*) FROM treaty_events WHERE iso3 IN (SELECT unnest(?))), "
+                        "(SELECT count(*) FROM import_log WHERE result = 'accepted'), "
+                        "(SELECT count(*) FROM state_status)", [NEW_SIGNERS]).fetchone()
+                finally:
+                    con.close()
+                if rows != logged or states != 197:
+                    errors.append(f"partial state: {rows} rows, {logged} logged, {states} states")
+                seen[i].append(rows)
+            except Exception as error:  # any error at all is a failure of the test
+                errors.append(repr(error))
+
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    files = [signature_file(tmp_path, iso3) for iso3 in NEW_SIGNERS[:4]]
+    procs = [subprocess.Popen([sys.executable, "-m", "ccm_analytics", "import", "treaty_events", str(f)],
+                              cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=_env(fresh)) for f in files]
+    try:
+        results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=120)
+    assert [r[2] for r in results] == [0, 0, 0, 0], [r[1] for r in results]
+    assert sorted(int(r[0].split(":")[0].removeprefix("Import ")) for r in results) == [1, 2, 3, 4]
+    assert errors == []
+    for values in seen:
+        assert values == sorted(values) and set(values) <= {0, 1, 2, 3, 4}  # never backwards, never partial
+    assert count_new(fresh) == 4
+    assert [s.id for s in imports.stored(imports.imports_dir(fresh))] == [1, 2, 3, 4]
