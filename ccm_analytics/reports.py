@@ -1,6 +1,7 @@
 """Article 7 transparency reports: what is due when, and what the records say was submitted."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .partial_dates import period_end
@@ -10,7 +11,11 @@ INITIAL_STATUSES = ("submitted on time", "submitted late", "overdue", "not yet d
 
 
 def _latest_possible(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    return pd.to_datetime(pd.Series([period_end(d, p) for d, p in zip(dates, precisions)], index=dates.index))
+    """`partial_dates.period_end` for whole columns: the last day each partial date may stand for."""
+    dates = pd.to_datetime(dates)
+    year_end = dates.dt.to_period("Y").dt.end_time.dt.normalize()
+    month_end = dates.dt.to_period("M").dt.end_time.dt.normalize()
+    return year_end.where(precisions == "year", month_end.where(precisions == "month", dates)).astype("datetime64[ns]")
 
 
 def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
@@ -40,13 +45,37 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
     parties = parties.merge(listed[["iso3", "record_date", "record_date_precision"]].rename(
         columns={"record_date": "listed_outstanding_on", "record_date_precision": "listed_outstanding_on_precision"}),
         on="iso3", how="left")
-    parties["status"] = [
-        _initial_status(row, as_of, current_to) for row in parties.itertuples(index=False)]
-    parties["days_late"] = [
-        (row.submitted_date - row.due_date).days if row.status == "submitted late" and row.submitted_date_precision == "day"
-        else ((as_of - row.due_date).days if row.status == "overdue" else pd.NA)
-        for row in parties.itertuples(index=False)]
+    if parties.empty:  # the column types an empty frame has always had
+        parties["status"], parties["days_late"] = [], []
+        return parties.drop(columns=["submitted_by"])
+    parties["status"] = _initial_statuses(parties, as_of, current_to)
+    late = (parties["status"] == "submitted late") & (parties["submitted_date_precision"] == "day")
+    days = ((parties["submitted_date"] - parties["due_date"]).dt.days.where(late)
+            .fillna((as_of - parties["due_date"]).dt.days.where(parties["status"] == "overdue")))
+    parties["days_late"] = pd.Series([pd.NA if pd.isna(d) else int(d) for d in days.tolist()],
+                                     index=parties.index, dtype="object")
     return parties.drop(columns=["submitted_by"])
+
+
+def _initial_statuses(parties: pd.DataFrame, as_of: pd.Timestamp, current_to: pd.Timestamp) -> pd.Series:
+    """`_initial_status` for every row at once (same rules, same order; tests check the two agree)."""
+    due = pd.to_datetime(parties["due_date"])
+    submitted = parties["submitted_date"].notna()
+    no_due = due.isna()
+    said_late = parties["status_text"].fillna("").astype(str).str.contains("late", regex=False)
+    listed = pd.to_datetime(parties["listed_outstanding_on"])
+    conditions = [
+        submitted & no_due,
+        submitted & (parties["submitted_by"] <= due),
+        submitted & ((pd.to_datetime(parties["submitted_date"]) > due) | said_late),
+        submitted,
+        no_due,
+        pd.Series(as_of <= due, index=parties.index),
+        listed.notna() & (listed > due) & (as_of <= current_to),
+    ]
+    choices = ["unknown", "submitted on time", "submitted late", "unknown", "unknown", "not yet due", "overdue"]
+    return pd.Series(np.select([c.to_numpy(dtype=bool) for c in conditions], choices, "unknown"),
+                     index=parties.index, dtype="str")
 
 
 def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
