@@ -112,3 +112,19 @@ def sources_table(files: list[str]) -> None:
     chosen["current_to"] = [format_date(d, p) for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     with st.expander("Data sources"):
         st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch")
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None):
+    from . import computed
+    con = _connection(*db_key).cursor()
+    try:
+        fn = getattr(computed, name)
+        return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
+    finally:
+        con.close()
+
+
+def load_computed(name: str, as_of: pd.Timestamp | None = None):
+    """The result of `computed.<name>` (cached per database file and reference date, like `load`)."""
+    return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date())
