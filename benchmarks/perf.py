@@ -231,6 +231,11 @@ def format_report(results: dict[int, dict], load: dict | None = None) -> str:
     lines = ["# CCM analytics benchmark", "",
              f"Machine: {os.cpu_count()} CPUs; Python {sys.version.split()[0]}; duckdb {duckdb.__version__}; "
              f"reference date {results[scales[0]]['as_of']}.", "",
+             "Other work on the machine slows every figure alike; the ratios to floors measured in the same "
+             "process, minutes apart, are the comparable figures. 1-minute load average before/after each "
+             "scale's measurements: " + "; ".join(
+                 f"{s}x {results[s]['loadavg'][0]:.1f}/{results[s]['loadavg'][1]:.1f}" for s in scales
+                 if "loadavg" in results[s]) + ".", "",
              "## Build", "", "| scale | what | seconds | rows (largest table) |", "|---|---|---:|---|"]
     for s in scales:
         r = results[s]
@@ -321,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     for scale in [int(s) for s in args.scales.split(",")]:
         path, build_s, what = build_for_scale(scale, args.out)
         print(f"[{scale}x] {what}: {build_s:.2f} s -> {path}", file=sys.stderr)
+        load_before = os.getloadavg()[0]
         result = run_child(path, args.as_of, args.repeat)
-        result.update(build_s=build_s, build_what=what)
+        result.update(build_s=build_s, build_what=what, loadavg=(load_before, os.getloadavg()[0]))
         results[scale], paths[scale] = result, path
     load = None
     if args.load:
