@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--json", type=Path, required=True)
     p.add_argument("--scales", default="1", help="comma-separated: 1 (real data), 10, 100 (synthetic)")
     p.add_argument("--as-of", type=date.fromisoformat, default=date.today(), help="reference date (default today)")
-    p.add_argument("--repeat", type=int, default=5, help="warm reruns per page (median)")
+    p.add_argument("--repeat", type=int, default=9, help="warm reruns per page (median)")
     p.add_argument("--load", type=int, default=0, help="also run N concurrent sessions against a local app")
     p.add_argument("--load-seconds", type=float, default=30.0, help="duration of each load phase (bounded)")
     p.add_argument("--load-scale", type=int, default=1, help="which scale's database the load phase serves")
