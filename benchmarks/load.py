@@ -155,7 +155,7 @@ def run_load(db_path: Path, sessions: int, seconds: float, url: str | None = Non
         warm = asyncio.run(_first_visits(base))
         single = load_phase(base, 1, seconds)
         many = load_phase(base, sessions, seconds)
-    return {"url": base, "db": str(db_path), "first_visit_s": warm,
+    return {"url": base, "db": "the running app's own database" if url else str(db_path), "first_visit_s": warm,
             "single": single.summary(), "concurrent": many.summary()}
 
 
