@@ -1,6 +1,7 @@
 """Deadlines: which Article 3, 4 and 7 deadlines fall due in a window after the reference date."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .reports import next_annual_report_due
@@ -17,13 +18,14 @@ def upcoming_deadlines(obligations: pd.DataFrame, initial_reports: pd.DataFrame,
     end = as_of + pd.DateOffset(months=months)
     ob = obligations[(obligations["current_deadline"] > as_of) & (obligations["current_deadline"] <= end)
                      & (obligations["status"] != "completed")]
-    rows = [
-        {"deadline": f"Article {int(r.article)} {'stockpile destruction' if r.article == 3 else 'clearance'}",
-         "iso3": r.iso3, "state_name": r.state_name, "due_date": r.current_deadline, "status": r.status}
-        for r in ob.itertuples(index=False)]
+    # whole columns, then records (no Python loop of ours over the rows)
+    what = ("Article " + ob["article"].astype(int).astype(str)
+            + np.where(ob["article"] == 3, " stockpile destruction", " clearance"))
+    rows = ob.assign(deadline=what, due_date=ob["current_deadline"])[
+        ["deadline", "iso3", "state_name", "due_date", "status"]].to_dict("records")
     ir = initial_reports[(initial_reports["due_date"] > as_of) & (initial_reports["due_date"] <= end)]
-    rows += [{"deadline": "Article 7 initial report", "iso3": r.iso3, "state_name": r.state_name,
-              "due_date": r.due_date, "status": r.status} for r in ir.itertuples(index=False)]
+    rows += ir.assign(deadline="Article 7 initial report")[
+        ["deadline", "iso3", "state_name", "due_date", "status"]].to_dict("records")
     annual = next_annual_report_due(as_of)
     if annual <= end and in_force_count:
         rows.append({"deadline": f"Article 7 annual reports (calendar year {annual.year - 1})", "iso3": None,

@@ -22,8 +22,11 @@ WITH_RECORD = (*SUBMITTED, "missing")  # the cells the reporting rates are compu
 
 
 def _latest_possible(dates: pd.Series, precisions: pd.Series) -> pd.Series:
-    return pd.to_datetime(pd.Series([period_end(d, p) for d, p in zip(dates, precisions)], index=dates.index,
-                                    dtype="object"))
+    """`partial_dates.period_end` for whole columns: the last day each partial date may stand for."""
+    dates = pd.to_datetime(dates)
+    year_end = dates.dt.to_period("Y").dt.end_time.dt.normalize()
+    month_end = dates.dt.to_period("M").dt.end_time.dt.normalize()
+    return year_end.where(precisions == "year", month_end.where(precisions == "month", dates)).astype("datetime64[ns]")
 
 
 def prepare_records(records: pd.DataFrame, current_to: pd.Timestamp) -> pd.DataFrame:

@@ -4,6 +4,7 @@ Pure functions of their arguments; none reads the clock. Dates are pandas Timest
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 # Article 17(1): in force on the first day of the sixth month after the month of the 30th deposit.
@@ -38,6 +39,15 @@ def entry_into_force(deposit: pd.Timestamp, thirtieth_deposit: pd.Timestamp) -> 
     if pd.isna(deposit) or pd.isna(thirtieth_deposit):
         return pd.NaT
     return first_day_of_sixth_month_after(max(pd.Timestamp(deposit), pd.Timestamp(thirtieth_deposit)))
+
+
+def entries_into_force(deposits: pd.Series, thirtieth_deposit: pd.Timestamp) -> pd.Series:
+    """`entry_into_force` for a whole column of deposit dates at once (NaT where it is NaT)."""
+    deposits = pd.to_datetime(deposits)
+    if pd.isna(thirtieth_deposit):
+        return pd.Series(pd.NaT, index=deposits.index, dtype=deposits.dtype)
+    later = deposits.where(deposits.isna() | (deposits > thirtieth_deposit), pd.Timestamp(thirtieth_deposit))
+    return (later.dt.to_period("M") + MONTHS_TO_ENTRY_INTO_FORCE).dt.start_time.astype(deposits.dtype)
 
 
 def original_deadline(entry_into_force_date: pd.Timestamp, article: int) -> pd.Timestamp:
@@ -87,8 +97,7 @@ def state_facts(states: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     facts["consent_date"] = facts["iso3"].map(by_state(deposits))
     facts["consent_type"] = facts["iso3"].map(deposits.set_index("iso3")["event_type"])
     facts["withdrawal_date"] = facts["iso3"].map(by_state(events[events["event_type"] == "withdrawal"]))
-    facts["entry_into_force_date"] = [entry_into_force(d, thirtieth) for d in facts["consent_date"]]
-    facts["entry_into_force_date"] = pd.to_datetime(facts["entry_into_force_date"])
+    facts["entry_into_force_date"] = entries_into_force(facts["consent_date"], thirtieth)
     facts.attrs["thirtieth_deposit"] = thirtieth
     return facts
 
@@ -104,7 +113,9 @@ def state_status(facts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     # Before the 30th deposit nobody could know the general date of entry into force.
     known = out["consent_date"].notna() & (pd.notna(thirtieth) and thirtieth <= as_of)
     out["entry_into_force_date"] = out["entry_into_force_date"].where(known)
-    out["status"] = [status_on(as_of, s, d, w) for s, d, w in
-                     zip(out["signature_date"], out["consent_date"], out["withdrawal_date"])]
+    # status_on for every row at once: the dates are blanked after `as_of`, so "known" is "on or before".
+    out["status"] = pd.Series(np.select(
+        [out["withdrawal_date"].notna(), out["consent_date"].notna(), out["signature_date"].notna()],
+        ["Withdrawn", "State Party", "Signatory"], "Not signatory"), index=out.index, dtype="str")
     out["in_force"] = (out["status"] == "State Party") & (out["entry_into_force_date"] <= as_of)
     return out

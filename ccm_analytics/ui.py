@@ -156,6 +156,13 @@ def _cached_explore(state, as_of: date, db_key: tuple[str, int]) -> pd.DataFrame
     con = snapshot_cursor(_connection(*db_key))
     try:
         return explore.run(con, state, as_of)
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None):
+    from . import computed
+    con = _connection(*db_key).cursor()
+    try:
+        fn = getattr(computed, name)
+        return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
     finally:
         con.close()
 
@@ -225,3 +232,6 @@ def admin_passphrase() -> str | None:
     except Exception:  # no secrets file at all: Streamlit raises rather than returning nothing
         value = None
     return str(value) if value else (os.environ.get("CCM_ADMIN_PASSPHRASE") or None)
+def load_computed(name: str, as_of: pd.Timestamp | None = None):
+    """The result of `computed.<name>` (cached per database file and reference date, like `load`)."""
+    return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date())

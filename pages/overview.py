@@ -4,9 +4,6 @@ import streamlit as st
 from ccm_analytics import charts, ui
 from ccm_analytics.formatting import format_chf, format_count, format_date, format_dates
 from ccm_analytics.links import with_profile_links
-from ccm_analytics.overview import overview
-from ccm_analytics.universalization import parties_by_year
-from ccm_analytics.treaty import state_facts
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
          "article7_reports.csv", "isu_budget.csv"]
@@ -15,9 +12,7 @@ st.title("Convention on Cluster Munitions: implementation overview")
 as_of = ui.reference_date()
 ui.data_as_of(as_of, FILES)
 
-status = ui.load("state_status_at", as_of)
-figures = overview(status, ui.load("obligation_deadlines_at", as_of), ui.load_table("article7_reports"),
-                   ui.load("budget_lines"), as_of, ui.reference_current_to("article7_reports.csv"))
+figures = ui.load_computed("overview_figures", as_of)  # cached: a rerun recomputes nothing
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("States Parties", format_count(figures.counts["states_parties"]))
@@ -50,6 +45,6 @@ else:
                  key="deadlines_table", placeholder="—")
     ui.download_buttons(figures.upcoming, "deadlines", as_of, FILES)
 
-facts = state_facts(ui.load_table("states"), ui.load_table("treaty_events"))
-st.plotly_chart(charts.parties_over_time(parties_by_year(facts, as_of), as_of), config=ui.PLOTLY_CONFIG)
+st.plotly_chart(charts.parties_over_time(ui.load_computed("parties_by_year_at", as_of), as_of),
+                config=ui.PLOTLY_CONFIG)
 ui.sources_table(FILES)

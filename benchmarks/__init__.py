@@ -1,0 +1,1 @@
+"""Benchmarks: run by hand (`python -m benchmarks.perf`), never collected by pytest (testpaths = tests)."""
