@@ -148,6 +148,8 @@ def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -
                           key=f"widget_{key}")
     st.query_params[key] = chosen
     return chosen
+
+
 # --- explorer and SQL console (issue 8) ------------------------------------------------------------
 
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
@@ -156,13 +158,6 @@ def _cached_explore(state, as_of: date, db_key: tuple[str, int]) -> pd.DataFrame
     con = snapshot_cursor(_connection(*db_key))
     try:
         return explore.run(con, state, as_of)
-@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
-def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None):
-    from . import computed
-    con = _connection(*db_key).cursor()
-    try:
-        fn = getattr(computed, name)
-        return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
     finally:
         con.close()
 
@@ -232,6 +227,21 @@ def admin_passphrase() -> str | None:
     except Exception:  # no secrets file at all: Streamlit raises rather than returning nothing
         value = None
     return str(value) if value else (os.environ.get("CCM_ADMIN_PASSPHRASE") or None)
+
+
+# --- cached computed figures (issue 10) ------------------------------------------------------------
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None):
+    from . import computed
+    con = snapshot_cursor(_connection(*db_key))
+    try:
+        fn = getattr(computed, name)
+        return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
+    finally:
+        con.close()
+
+
 def load_computed(name: str, as_of: pd.Timestamp | None = None):
     """The result of `computed.<name>` (cached per database file and reference date, like `load`)."""
     return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date())
