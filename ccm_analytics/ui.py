@@ -64,14 +64,16 @@ def load_table(name: str) -> pd.DataFrame:
 
 
 def reference_date(key: str = "as_of") -> pd.Timestamp:
-    """The reference date chosen in the sidebar (default today), kept in the URL as ?as_of=YYYY-MM-DD."""
+    """The reference date chosen in the sidebar (default today), kept in the URL as ?as_of=YYYY-MM-DD
+    and in the session, so that moving to another page keeps it."""
     try:
         initial = date.fromisoformat(st.query_params.get(key, ""))
     except ValueError:
-        initial = date.today()
+        initial = st.session_state.get(f"chosen_{key}", date.today())
     chosen = st.sidebar.date_input("Reference date", value=initial, min_value=date(2008, 1, 1),
                                    max_value=date(2100, 12, 31), key=f"widget_{key}", format="DD/MM/YYYY",
                                    help="Every figure on the page is computed as of this date.")
+    st.session_state[f"chosen_{key}"] = chosen
     if chosen != date.today() or key in st.query_params:
         st.query_params[key] = chosen.isoformat()
     return pd.Timestamp(chosen)

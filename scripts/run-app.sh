@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/python -c "from ccm_analytics.db import ensure_database; print('database:', ensure_database())"
-exec .venv/bin/python -m streamlit run app.py --server.address "${CCM_ADDRESS:-127.0.0.1}" --server.port "${CCM_PORT:-8501}" "$@"
+exec .venv/bin/python scripts/serve.py --server.address "${CCM_ADDRESS:-127.0.0.1}" --server.port "${CCM_PORT:-8501}" "$@"

@@ -84,10 +84,11 @@ def free_port() -> int:
 @contextlib.contextmanager
 def start_streamlit(app_path, port: int | None = None, env: dict | None = None,
                     timeout: float = 60):
-    """Run `streamlit run` on 127.0.0.1:port (env added to os.environ); yield the base URL."""
+    """Serve the app as users do (scripts/serve.py) on 127.0.0.1:port (env added to os.environ);
+    yield the base URL."""
     app_path = Path(app_path).resolve()
     port = port or free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", app_path.name, "--server.headless", "true",
+    cmd = [sys.executable, str(app_path.parent / "scripts" / "serve.py"), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1"]
     log = tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log", delete=False)
     # Own process group, so that stopping it also stops anything Streamlit started.

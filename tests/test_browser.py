@@ -48,3 +48,19 @@ def test_map_draws_offline(app_url, browser, path):
     result = load_page(f"{app_url}/{path}", browser=browser)
     assert_map_drawn(result)
     assert_no_outside_requests(result.requests)
+
+
+def test_deep_link_on_a_fresh_server_runs_the_app_navigation(db_path, browser):
+    """The first request after start-up is a shared link to a page (not /): it must still run app.py's
+    navigation, not Streamlit's legacy pages-directory mode ("Page not found" dialog, file-name sidebar)."""
+    with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url:  # a second, fresh server
+        page = browser.new_page()
+        page.goto(f"{url}/profile?iso3=LAO&as_of=2025-09-30", wait_until="load")
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"] h1', timeout=60_000)
+        page.wait_for_timeout(1000)
+        body = page.inner_text("body")
+        sidebar = page.inner_text('[data-testid="stSidebar"]')
+        page.close()
+    assert "Page not found" not in body
+    assert "Implementation status" in sidebar and "country_profile" not in sidebar  # our sections, not file names
+    assert "Lao People's Democratic Republic" in body and "30 September 2025" in body

@@ -40,3 +40,13 @@ def test_overview_reference_date_widget_moves_figures(db_path):
     assert metrics["States Parties"] == "49" and metrics["Convention in force for"] == "37"
     assert at.query_params["as_of"] == ["2010-12-31"] or at.query_params["as_of"] == "2010-12-31"
     assert any("No ISU budget" in i.value for i in at.info)
+
+
+def test_reference_date_follows_the_user_to_another_page(db_path):
+    import datetime
+    at = _app(db_path).run()
+    at.date_input(key="widget_as_of").set_value(datetime.date(2015, 6, 18)).run()
+    at.query_params.clear()  # switching pages in the sidebar drops the query string
+    at.switch_page("pages/universalization.py").run()
+    assert not at.exception
+    assert at.date_input(key="widget_as_of").value == datetime.date(2015, 6, 18)
