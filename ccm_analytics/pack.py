@@ -16,14 +16,14 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, queries
+from . import charts, charts_universalization, geo, national_measures, queries, reports, spending
 from .budget import budget_for_year
+from .computed import current_to as file_current_to
 from .deadlines import upcoming_deadlines
 from .formatting import format_chf, format_count, format_date, format_dates
-from .partial_dates import period_end
-from .reports import initial_report_status
+from .transparency import Article7Figures, article7_figures, completeness_text
 from .treaty import state_facts
-from .universalization import headline_counts, parties_by_year
+from .universalization import headline_counts, parties_by_year, status_for_map
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -74,8 +74,12 @@ def universalization_section(facts: pd.DataFrame, status: pd.DataFrame, before: 
         "": ["States Parties", "Convention in force for", "Signatories", "States not party"],
         format_date(since): [then["states_parties"], then["in_force"], then["signatories"], then["not_party"]],
         format_date(as_of): [now["states_parties"], now["in_force"], now["signatories"], now["not_party"]]})
+    on_map = geo.map_iso3()
+    mapped = status_for_map(status)
+    shapes, _ = geo.split_by_map(mapped, on_map)
+    status_map = charts_universalization.status_map(shapes, geo.off_map_points(mapped, on_map), as_of)
     return Section("Universalization", sentences, [("Status counts", change)],
-                   [charts.parties_over_time(parties_by_year(facts, as_of), as_of)], ["treaty_events.csv"])
+                   [status_map, charts.parties_over_time(parties_by_year(facts, as_of), as_of)], ["treaty_events.csv"])
 
 
 def deadlines_section(obligations: pd.DataFrame, initial: pd.DataFrame, in_force: int,
@@ -102,24 +106,48 @@ def deadlines_section(obligations: pd.DataFrame, initial: pd.DataFrame, in_force
                    ["article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv"])
 
 
-def transparency_section(initial: pd.DataFrame, as_of: pd.Timestamp) -> Section:
-    """Initial transparency reports by status; overdue ones named."""
-    counts = initial["status"].value_counts().rename_axis("status").rename("States Parties").reset_index()
-    overdue = initial[initial["status"] == "overdue"]
+def transparency_section(figures: Article7Figures, as_of: pd.Timestamp, current_to: pd.Timestamp) -> Section:
+    """Initial and annual transparency reports by status; reports overdue by record named."""
+    initial = figures.initial_counts.rename(columns={"reports": "States Parties"})
+    initial = initial[initial["States Parties"] > 0]
+    overdue = figures.initial[figures.initial["status"] == "overdue"]
     sentences = [
-        f"Of {_plural(len(initial), 'State Party', 'States Parties')} on {format_date(as_of)}, the records show "
-        + ", ".join(f"{format_count(r._2)} {r.status}" for r in counts.itertuples()) + ".",
+        f"Initial reports of the {_plural(len(figures.initial), 'State Party', 'States Parties')} on "
+        f"{format_date(as_of)}: " + ", ".join(f"{format_count(n)} {s}" for s, n in initial.itertuples(index=False)) + ".",
         f"{_plural(len(overdue), 'initial report is', 'initial reports are')} overdue by record"
         + (f": {'; '.join(overdue['state_name'])}." if len(overdue) else "."),
+        f"Annual reports: the data hold {completeness_text(figures.with_record, figures.state_years_due)}; "
+        f"{_plural(len(figures.reminders), 'report is', 'reports are')} overdue by record in all.",
     ]
-    figure = go.Figure(go.Bar(x=counts["status"], y=counts["States Parties"], marker_color="#1f5f8b"))
+    if figures.after_data:
+        sentences.append(f"The records are current to {format_date(current_to)}: whether a report came in after that "
+                         "date is not known, so no report is called overdue after it.")
+    figure = go.Figure(go.Bar(x=initial["status"], y=initial["States Parties"], marker_color="#1f5f8b"))
     figure.update_layout(title="Initial transparency reports (Article 7) by status", height=320, margin=dict(t=50))
-    return Section("Transparency reports (Article 7)", sentences, [("Initial reports by status", counts)], [figure],
-                   ["article7_reports.csv"])
+    tables = [("Initial reports by status", initial)]
+    if len(figures.reminders):
+        tables.append(("Reports overdue by record", format_dates(
+            figures.reminders[["state_name", "report", "due_date"]], ["due_date"])))
+    return Section("Transparency reports (Article 7)", sentences, tables, [figure], ["article7_reports.csv"])
 
 
-def budget_section(lines: pd.DataFrame, as_of: pd.Timestamp) -> Section:
-    """The ISU budget for the year of `as_of` (or the latest budget year on record)."""
+def measures_section(measures: pd.DataFrame, as_of: pd.Timestamp) -> Section:
+    """National implementation measures (Article 9) of the States Parties, by status."""
+    counts = national_measures.counts_by_status(measures)
+    table = pd.DataFrame({"status": counts["status"], "States Parties": counts["states"]})
+    unknown = int(counts.loc[counts["status"] == "unknown", "states"].sum())
+    sentences = [national_measures.shares_text(counts).replace("the reference date", format_date(as_of)),
+                 f"For {_plural(unknown, 'State Party', 'States Parties')} the data record no status: shown as unknown."]
+    figure = go.Figure(go.Bar(x=table["status"], y=table["States Parties"], marker_color="#1f5f8b"))
+    figure.update_layout(title="National implementation measures (Article 9)", height=320, margin=dict(t=50))
+    return Section("National implementation measures (Article 9)", sentences, [("States Parties by status", table)],
+                   [figure], ["article9_measures.csv"])
+
+
+def budget_section(lines: pd.DataFrame, contributions: pd.DataFrame, in_kind: list[str],
+                   as_of: pd.Timestamp) -> Section:
+    """The ISU budget for the year of `as_of` (or the latest budget year on record) and the
+    contributions received for it, where the ISU has imported them."""
     year, total = budget_for_year(lines, as_of.year)
     if year is None:
         return Section("ISU budget and contributions", ["No ISU budget is on record for this year."], sources=["isu_budget.csv"])
@@ -128,6 +156,19 @@ def budget_section(lines: pd.DataFrame, as_of: pd.Timestamp) -> Section:
                           "CHF": [format_chf(c / 100, currency=False) for c in chosen["amount_centimes"]]})
     sentences = [f"The ISU budget for {year} is {format_chf(total / 100)}"
                  + ("." if year == as_of.year else f" (no budget is on record for {as_of.year}; {year} is the latest year).")]
+    received = spending.counted_contributions(contributions, as_of)
+    coverage = spending.funding_coverage(lines, received)
+    this_year = coverage[coverage["year"] == as_of.year]
+    if this_year.empty or pd.isna(this_year["contributions_centimes"].iloc[0]):
+        sentences.append(f"No contribution for {as_of.year} is on record (contributions are not public; "
+                         "the ISU imports its own records).")
+    else:
+        row = this_year.iloc[0]
+        givers = received.loc[received["year"] == as_of.year, "iso3"].nunique()
+        share = "" if pd.isna(row["coverage_pct"]) else f", {row['coverage_pct']:.1f}% of the year's budget"
+        sentences.append(f"Contributions received for {as_of.year}: {format_chf(row['contributions_centimes'] / 100)}"
+                         f" from {_plural(givers, 'State', 'States')}{share}.")
+    sentences += [f"GICHD in-kind support (not cash): {note}" for note in in_kind]
     figure = go.Figure(go.Bar(x=chosen["budget_line"], y=chosen["amount_centimes"] / 100, marker_color="#1f5f8b"))
     figure.update_layout(title=f"ISU budget {year} by line (CHF)", height=320, margin=dict(t=50))
     return Section("ISU budget and contributions", sentences, [(f"Budget {year}", table)], [figure], ["isu_budget.csv"])
@@ -139,20 +180,24 @@ def build_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Ti
     as_of, since = pd.Timestamp(as_of), pd.Timestamp(since)
     progress("reading the database")
     sources = queries.data_sources(con)
-    reports_to = sources.set_index("file").loc["article7_reports.csv"]
     status = queries.state_status_at(con, as_of)
     facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
     obligations = queries.obligation_deadlines_at(con, as_of)
-    initial = initial_report_status(status, queries.table(con, "article7_reports"), as_of,
-                                    pd.Timestamp(period_end(reports_to["current_to"], reports_to["current_to_precision"])))
+    reports_to = file_current_to(con, "article7_reports.csv")
+    article7 = article7_figures(status, queries.table(con, "article7_reports"), as_of, reports_to)
     progress("universalization")
     sections = [universalization_section(facts, status, queries.state_status_at(con, since), as_of, since)]
     progress("deadlines")
-    sections.append(deadlines_section(obligations, initial, headline_counts(status)["in_force"], as_of))
+    sections.append(deadlines_section(obligations, article7.initial, headline_counts(status)["in_force"], as_of))
     progress("transparency reports")
-    sections.append(transparency_section(initial, as_of))
-    progress("budget")
-    sections.append(budget_section(queries.budget_lines(con), as_of))
+    sections.append(transparency_section(article7, as_of, reports_to))
+    progress("national measures")
+    measures = national_measures.measures_status(status, queries.table(con, "article9_measures"), as_of,
+                                                 file_current_to(con, "article9_measures.csv"))
+    sections.append(measures_section(measures, as_of))
+    progress("budget and contributions")
+    sections.append(budget_section(queries.budget_lines(con), queries.contributions(con),
+                                   spending.in_kind_notes(queries.table(con, "isu_budget_notes")), as_of))
     used = sorted({f for s in sections for f in s.sources})
     rows = sources[sources["file"].isin(used)]
     current_to = {r.file: format_date(r.current_to, r.current_to_precision) for r in rows.itertuples()}

@@ -33,19 +33,33 @@ def prepare_records(records: pd.DataFrame, current_to: pd.Timestamp) -> pd.DataF
     """The records with the days each is known from.
 
     submitted_by: last day the submission may have happened (end of its month or year);
-    record_by: last day the record may speak for; an undated record speaks for some day no later
-    than `current_to`; listed_after: the first day a listing may speak for (record_by if undated);
-    known_by: from when the record is a fact (a dated submission: submitted_by; else record_by).
+    record_by: last day the record may speak for (NaT for an undated record: it speaks for no
+    known day, so it cannot make a report overdue; the profile still shows it);
+    listed_after: the first day a listing may speak for; known_by: from when the record is a fact
+    (a dated submission: submitted_by; else record_by); valid_until: the last day a listing of a
+    report as outstanding still speaks for (see `listing_valid_until`).
     """
     out = records.copy()
     for column in ("submitted_date", "record_date"):
         out[column] = pd.to_datetime(out[column])
     out["submitted_by"] = _latest_possible(out["submitted_date"], out["submitted_date_precision"])
-    out["record_by"] = _latest_possible(out["record_date"], out["record_date_precision"]).fillna(
-        pd.Timestamp(current_to))
-    out["listed_after"] = out["record_date"].fillna(out["record_by"])
+    out["record_by"] = _latest_possible(out["record_date"], out["record_date_precision"])
+    out["listed_after"] = out["record_date"]
     out["known_by"] = out["submitted_by"].fillna(out["record_by"])
+    out["valid_until"] = pd.to_datetime(pd.Series(
+        [listing_valid_until(r, current_to) for r in out["record_by"]], index=out.index, dtype="object"))
     return out
+
+
+def listing_valid_until(record_by: pd.Timestamp, current_to: pd.Timestamp) -> pd.Timestamp:
+    """The last day a record listing a report as outstanding on `record_by` still speaks for: the
+    next 30 April (the next reporting deadline, by which the ISU's lists are renewed), and never
+    after the date the records are current to. A report may come in the day after a listing; past
+    that cycle, whether it did is not in the data, so the status is unknown, not overdue."""
+    if pd.isna(record_by):
+        return pd.NaT
+    until = next_annual_report_due(pd.Timestamp(record_by) + pd.Timedelta(days=1))
+    return min(until, pd.Timestamp(current_to)) if pd.notna(current_to) else until
 
 
 def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
@@ -73,7 +87,8 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
     parties["undated_submission"] = parties["iso3"].isin(undated)
     listed = initial[(initial["record"] == "outstanding") & (initial["record_by"] <= as_of)]
     listed = listed.sort_values("listed_after", kind="stable").drop_duplicates("iso3", keep="last")
-    parties = parties.merge(listed[["iso3", "record_date", "record_date_precision", "listed_after", "source"]].rename(
+    parties = parties.merge(listed[["iso3", "record_date", "record_date_precision", "listed_after", "valid_until",
+                                    "source"]].rename(
         columns={"record_date": "listed_outstanding_on", "record_date_precision": "listed_outstanding_on_precision",
                  "source": "listing_source"}), on="iso3", how="left")
     parties["status"] = [_initial_status(row, as_of, current_to) for row in parties.itertuples(index=False)]
@@ -82,7 +97,7 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
         else (0 if row.status == "submitted on time"
               else ((as_of - row.due_date).days if row.status == "overdue" else None))
         for row in parties.itertuples(index=False)], dtype="Int64")
-    return parties.drop(columns=["submitted_by", "listed_after", "undated_submission"])
+    return parties.drop(columns=["submitted_by", "listed_after", "valid_until", "undated_submission"])
 
 
 def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
@@ -101,7 +116,7 @@ def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
         return "not yet due"
     if row.undated_submission:
         return "unknown"
-    if pd.notna(row.listed_after) and row.listed_after > due and as_of <= current_to:
+    if pd.notna(row.listed_after) and row.listed_after > due and as_of <= row.valid_until:
         return "overdue"
     return "unknown"
 
@@ -167,7 +182,7 @@ def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Ti
                                  & (listed["reporting_year"].isna() | (listed["reporting_year"] == row.reporting_year))]
             if not listing.empty:
                 rec = listing.iloc[-1]
-                status = "missing" if as_of <= current_to else "unknown"
+                status = "missing" if (listing["valid_until"] >= as_of).any() else "unknown"
             else:
                 status = "unknown" if due > current_to else "no record in data"
         statuses.append(status)

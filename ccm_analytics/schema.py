@@ -316,8 +316,12 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
     rec AS (
         SELECT r.iso3, r.report_type, r.reporting_year, r.record, r.status_text, r.submitted_date,
                period_end(r.submitted_date, r.submitted_date_precision) AS submitted_by,
-               coalesce(period_end(r.record_date, r.record_date_precision), p.current_to) AS record_by,
-               coalesce(r.record_date, period_end(r.record_date, r.record_date_precision), p.current_to) AS listed_after
+               period_end(r.record_date, r.record_date_precision) AS record_by,
+               r.record_date AS listed_after,
+               -- a listing as outstanding speaks until the next 30 April, never past current_to (reports.listing_valid_until)
+               least(p.current_to, CASE WHEN record_by < make_date(year(record_by), 4, 30)
+                                        THEN make_date(year(record_by), 4, 30)
+                                        ELSE make_date(year(record_by) + 1, 4, 30) END) AS valid_until
         FROM article7_reports r CROSS JOIN params p),
     st AS (SELECT * FROM state_status_at(d)),
     init AS (
@@ -332,7 +336,7 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
     init_undated AS (
         SELECT DISTINCT iso3 FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NULL),
     init_listed AS (
-        SELECT iso3, max(listed_after) AS listed_after FROM rec
+        SELECT iso3, max(listed_after) AS listed_after, arg_max(valid_until, listed_after) AS valid_until FROM rec
         WHERE report_type = 'initial' AND record = 'outstanding' AND record_by <= d GROUP BY iso3),
     initial_rows AS (
         SELECT i.iso3, 'initial' AS report_type, CAST(NULL AS INTEGER) AS reporting_year, i.due_date,
@@ -347,7 +351,7 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                    WHEN i.due_date IS NULL THEN 'unknown'
                    WHEN d <= i.due_date THEN 'not yet due'
                    WHEN u.iso3 IS NOT NULL THEN 'unknown'
-                   WHEN l.listed_after > i.due_date AND d <= (SELECT current_to FROM params) THEN 'overdue'
+                   WHEN l.listed_after > i.due_date AND d <= l.valid_until THEN 'overdue'
                    ELSE 'unknown' END AS status
         FROM init i LEFT JOIN init_sub s USING (iso3) LEFT JOIN init_undated u USING (iso3)
         LEFT JOIN init_listed l USING (iso3)),
@@ -380,7 +384,10 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                    WHEN EXISTS (SELECT 1 FROM ann a WHERE a.record = 'outstanding' AND a.iso3 = o.iso3
                                 AND a.listed_after > o.due_date
                                 AND (a.reporting_year IS NULL OR a.reporting_year = o.reporting_year))
-                       THEN CASE WHEN d <= (SELECT current_to FROM params) THEN 'missing' ELSE 'unknown' END
+                       THEN CASE WHEN EXISTS (SELECT 1 FROM ann a WHERE a.record = 'outstanding' AND a.iso3 = o.iso3
+                                              AND a.listed_after > o.due_date AND d <= a.valid_until
+                                              AND (a.reporting_year IS NULL OR a.reporting_year = o.reporting_year))
+                                 THEN 'missing' ELSE 'unknown' END
                    WHEN o.due_date > (SELECT current_to FROM params) THEN 'unknown'
                    ELSE 'no record in data' END AS status
         FROM owed o LEFT JOIN ann_dated s USING (iso3, reporting_year) LEFT JOIN ann_undated u USING (iso3, reporting_year)
@@ -471,7 +478,9 @@ VIEWS: tuple[View, ...] = (
         notes=("`article7_status_at(DATE '2025-09-30')` gives the same columns for any other date.",
                "Annual reports are listed for the calendar years ended by the date (the current year's is not yet owed).",
                "`no record in data` is not a missing report: per-State annual report records are mostly not public.",
-               "A status that depends on facts later than the date the Article 7 data are current to reads `unknown`.")),
+               "A status that depends on facts later than the date the Article 7 data are current to reads `unknown`.",
+               "A record listing a report as outstanding makes it `overdue`/`missing` only until the next 30 April "
+               "after the record's date (the next reporting deadline), never past the data's current-to date.")),
     View("article5", "States Parties with responsibility for cluster munition victims (Article 5), from a sourced "
          "list loaded by import; empty until such a list is loaded.", (
         C("iso3", "VARCHAR", "State Party (ISO 3166-1 alpha-3)."),

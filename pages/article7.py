@@ -17,10 +17,15 @@ if figures.after_data:
     st.info(f"The Article 7 records are current to {format_date(current_to)}. On a later reference date a "
             "report listed as outstanding may have come in since: it reads **unknown**, not overdue or missing. "
             f"Choose {format_date(current_to)} or earlier for the reports overdue by record.")
+st.caption("A record listing a report as outstanding speaks until the next 30 April after its date (the next "
+           "reporting deadline, by which the lists are renewed); after that the report may have come in, so it "
+           "reads unknown until a newer record says otherwise. Import the ISU's own records (Data page) to keep "
+           "this list current.")
 
 st.header("Initial reports")
 st.caption("Due 180 days after the Convention enters into force for the State (Article 7(1)). "
-           "**Overdue** only where a published record lists the report as outstanding after its due date.")
+           "**Overdue** only where a published record lists the report as outstanding after its due date, "
+           "within that record's reporting cycle.")
 for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
     columns = st.columns(3) if i % 3 == 0 else columns
     columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")

@@ -112,9 +112,11 @@ def test_initial_statuses():
     assert got.loc["LAT", "status"] == "submitted late" and got.loc["LAT", "days_late"] == 10  # 28 Jan -> 7 Feb
     assert got.loc["MON", "status"] == "unknown"  # January 2011: before or after 28 January is not known
     assert got.loc["MLT", "status"] == "submitted late"  # the source says late
-    assert got.loc["OVD", "status"] == "overdue"
-    # 28 Jan 2011 -> 28 Jan 2020: 9 x 365 + 2 leap days (2012, 2016) = 3,287; back to 1 Jan 2020: - 27 = 3,260.
-    assert got.loc["OVD", "days_late"] == 3260
+    assert got.loc["OVD", "status"] == "unknown"  # the June 2015 listing spoke only until 30 April 2016
+    in_cycle = _initial("2016-01-01").loc["OVD"]
+    assert in_cycle["status"] == "overdue"
+    # 28 Jan 2011 -> 28 Jan 2016: 5 x 365 + 1 leap day (29 February 2012) = 1,826; back to 1 Jan 2016: - 27 = 1,799.
+    assert in_cycle["days_late"] == 1799
     assert got.loc["PRE", "status"] == "unknown"  # listed in January 2011, not after the due date
     assert got.loc["UND", "status"] == "unknown"  # a submission without a date outweighs the listing
     assert got.loc["NEW", "status"] == "not yet due" and got.loc["NEW", "due_date"] == T("2026-08-28")
@@ -125,8 +127,12 @@ def test_initial_statuses():
 def test_initial_overdue_only_while_the_records_speak():
     assert _initial("2015-06-17").loc["OVD", "status"] == "unknown"  # the list is dated 18 June 2015
     assert _initial("2015-06-18").loc["OVD", "status"] == "overdue"
-    assert _initial("2025-09-30").loc["OVD", "status"] == "overdue"
-    assert _initial("2025-10-01").loc["OVD", "status"] == "unknown"  # after the data end: it may have come in
+    # A listing speaks until the next reporting deadline (30 April 2016); after it the report may have come in.
+    assert _initial("2016-04-30").loc["OVD", "status"] == "overdue"
+    assert _initial("2016-05-01").loc["OVD", "status"] == "unknown"
+    assert _initial("2025-09-30").loc["OVD", "status"] == "unknown"
+    # ... and never past the date the records are current to.
+    assert _initial("2016-01-01", current_to=T("2015-12-31")).loc["OVD", "status"] == "unknown"
 
 
 def test_initial_submission_not_known_before_it_happened():
@@ -162,16 +168,23 @@ def test_annual_statuses():
     assert got[("AAA", 2014)] == "submitted on time"  # April 2015: by 30 April 2015 at the latest
     assert got[("AAA", 2015)] == "submitted late"  # May 2016, due 30 April 2016
     assert got[("AAA", 2016)] == "no record in data"
-    # ZZZ: "none submitted" as of August 2018 speaks for every report due before 1 August 2018: 2011 .. 2017.
-    assert [got[("ZZZ", y)] for y in range(2011, 2018)] == ["missing"] * 7
+    # ZZZ: "none submitted" as of August 2018 spoke for the reports due before it until 30 April 2019:
+    # by 1 January 2021 they may have come in late.
+    assert [got[("ZZZ", y)] for y in range(2011, 2018)] == ["unknown"] * 7
     assert got[("ZZZ", 2018)] == "no record in data"  # due 30 April 2019, after the listing
     assert got[("ZZZ", 2019)] == "no record in data"
+    within = _annual("2019-01-01")["status"]
+    # While it speaks, it covers every report due before 1 August 2018: 2011 .. 2017.
+    assert [within[("ZZZ", y)] for y in range(2011, 2018)] == ["missing"] * 7
+    assert within[("ZZZ", 2018)] == "not yet due"  # due 30 April 2019
 
 
 def test_annual_statuses_follow_the_reference_date():
     assert _annual("2019-01-01")["status"][("AAA", 2013)] == "no record in data"  # the profile is of May 2020
     assert _annual("2018-08-30")["status"][("ZZZ", 2012)] == "no record in data"  # August 2018 not over yet
     assert _annual("2018-08-31")["status"][("ZZZ", 2012)] == "missing"
+    assert _annual("2019-04-30")["status"][("ZZZ", 2012)] == "missing"  # the next reporting deadline
+    assert _annual("2019-05-01")["status"][("ZZZ", 2012)] == "unknown"  # the listing no longer speaks
     later = _annual("2026-11-28")["status"]
     assert later[("ZZZ", 2012)] == "unknown"  # after the data end the report may have come in late
     assert later[("AAA", 2023)] == "no record in data"  # due 30 April 2024, within the data
@@ -183,7 +196,7 @@ def test_annual_statuses_follow_the_reference_date():
 
 
 def test_reporting_rates_and_completeness():
-    annual = _annual("2021-01-01")
+    annual = _annual("2019-01-01")  # while ZZZ's listing (August 2018) speaks
     rates = reports.annual_reporting_rates(annual).set_index("reporting_year")
     # 2011: AAA on time, ZZZ missing -> 2 due, 2 with a record, 1 on time, 1 submitted: 50 % and 50 %.
     assert rates.loc[2011, ["due", "with_record", "on_time", "submitted"]].tolist() == [2, 2, 1, 1]
@@ -192,25 +205,32 @@ def test_reporting_rates_and_completeness():
     assert rates.loc[2012, "on_time_rate"] == 0 and rates.loc[2012, "submitted_rate"] == 0.5
     # 2016: AAA no record, ZZZ missing -> 1 with a record, none submitted.
     assert rates.loc[2016, ["with_record", "submitted"]].tolist() == [1, 0]
-    # 2018 and 2019: no record for either State -> no rate (not 0 %).
-    assert pd.isna(rates.loc[2019, "on_time_rate"]) and rates.loc[2019, "due"] == 2
-    # Reports due by 1 January 2021: 2011 .. 2019 for 2 States = 18; with a record: AAA 2011-2015 (5) + ZZZ
-    # 2011-2017 (7) = 12.
-    assert reports.annual_completeness(annual) == (12, 18)
+    # By 1 January 2021, 2019: no record for either State -> no rate (not 0 %).
+    later = reports.annual_reporting_rates(_annual("2021-01-01")).set_index("reporting_year")
+    assert pd.isna(later.loc[2019, "on_time_rate"]) and later.loc[2019, "due"] == 2
+    # Reports due by 1 January 2019: 2011 .. 2017 for 2 States = 14; with a record: AAA 2011, 2012, 2014, 2015
+    # (4; the 2013 record is of May 2020) + ZZZ 2011-2017 (7) = 11.
+    assert reports.annual_completeness(annual) == (11, 14)
 
 
 def test_reminder_list_lists_overdue_and_missing_reports():
-    as_of = T("2021-01-01")
+    as_of = T("2019-01-01")
     initial = reports.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, as_of, CURRENT_TO)
     annual = reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
                                           as_of, CURRENT_TO)
     reminders = reports.reminder_list(initial, annual, as_of)
-    assert reminders["report"].tolist() == ["initial report"] + [
-        f"annual report for calendar year {y}" for y in range(2011, 2018)]
-    assert reminders["iso3"].tolist() == ["OVD"] + ["ZZZ"] * 7
-    first = reminders.iloc[1]
+    # OVD's listing of June 2015 spoke until 30 April 2016: by 2019 it is no longer overdue by record.
+    assert reminders["report"].tolist() == [f"annual report for calendar year {y}" for y in range(2011, 2018)]
+    assert reminders["iso3"].tolist() == ["ZZZ"] * 7
+    first = reminders.iloc[0]
     assert first["due_date"] == T("2012-04-30")
-    assert first["days_overdue"] == 3168  # 30 Apr 2012 -> 30 Apr 2020: 8 x 365 + 2 (2016, 2020) = 2,922; + 246 to 1 Jan 2021
+    # 30 Apr 2012 -> 30 Apr 2018: 6 x 365 + 2 (2012 is before, 2016) = 2,191; + 246 to 1 Jan 2019 = 2,437.
+    assert first["days_overdue"] == 2437
+    early = reports.reminder_list(
+        reports.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, T("2016-01-01"), CURRENT_TO),
+        reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, T("2016-01-01")), ANNUAL_RECORDS,
+                                     T("2016-01-01"), CURRENT_TO), T("2016-01-01"))
+    assert early["report"].tolist() == ["initial report"] and early["iso3"].tolist() == ["OVD"]
     assert list(reminders.columns) == ["iso3", "state_name", "report", "reporting_year", "due_date", "days_overdue",
                                        "source"]
 
