@@ -38,7 +38,15 @@ def test_figures_for_a_fixed_date(built):
     assert counts["States Parties"] == 112  # on 1 March 2025 Lithuania was still a State Party, Vanuatu not yet
     assert "Chad (Article 4)" not in sentences["Deadlines and extension requests"][1]  # Chad's decision is recorded
     assert "Lao People's Democratic Republic (Article 4)" in sentences["Deadlines and extension requests"][1]
-    assert sentences["ISU budget and contributions"] == ["The ISU budget for 2025 is CHF 497'138."]
+    budget = sentences["ISU budget and contributions"]
+    assert budget[0] == "The ISU budget for 2025 is CHF 497'138."  # 364'282 + 72'856 + 20'000 + 27'000 + 13'000
+    assert budget[1].startswith("No contribution for 2025 is on record")  # none are public: never a made-up 0
+    assert budget[2].startswith("GICHD in-kind support (not cash)")
+    transparency = sentences["Transparency reports (Article 7)"]
+    # No listing speaks on 30 September 2025 (each stops at the next 30 April after its date).
+    assert transparency[1] == "0 initial reports are overdue by record."
+    measures = sentences["National implementation measures (Article 9)"]
+    assert measures[1] == "For 68 States Parties the data record no status: shown as unknown."  # 112 - 44 on record
 
 
 def test_a_past_date_gives_that_dates_figures(db_path):
@@ -84,7 +92,8 @@ def test_cli_writes_html_and_pdf_with_headings(db_path, tmp_path):
     assert "... printing PDF" in result.stderr  # progress is shown
     text = "\n".join(page.extract_text() for page in PdfReader(out.with_suffix(".pdf")).pages)
     for heading in ("1. Universalization", "2. Deadlines and extension requests",
-                    "3. Transparency reports (Article 7)", "4. ISU budget and contributions", "Sources"):
+                    "3. Transparency reports (Article 7)", "4. National implementation measures (Article 9)",
+                    "5. ISU budget and contributions", "Sources"):
         assert heading in text
     assert "112 States Parties" in text
 
@@ -99,9 +108,12 @@ def test_html_opened_from_disk_requests_nothing_outside(built, tmp_path):
         requests = []
         page.on("request", lambda r: requests.append(r.url))
         page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("() => document.querySelectorAll('.plot-container').length >= 4", timeout=30_000)
+        page.wait_for_function("() => document.querySelectorAll('.plot-container').length >= 6", timeout=30_000)
+        page.wait_for_timeout(1000)
         drawn = page.evaluate("() => document.querySelectorAll('.plotly-graph-div .main-svg').length")
+        countries = page.evaluate("() => document.querySelectorAll('path.choroplethlocation').length")
     assert drawn > 0
+    assert countries > 100  # the status map drew its countries from the inlined topojson
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:", "blob:"))] == []
 
 
