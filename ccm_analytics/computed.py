@@ -11,18 +11,14 @@ import pandas as pd
 
 from . import queries
 from .overview import Overview, overview
-from .partial_dates import period_end
+from .provenance import current_to_of
 from .treaty import state_facts
 from .universalization import parties_by_year
 
 
 def current_to(con: duckdb.DuckDBPyConnection, file: str) -> pd.Timestamp:
     """The last day the facts of one data file are current to (NaT if unknown)."""
-    sources = queries.data_sources(con)
-    row = sources[sources["file"] == file]
-    if row.empty:
-        return pd.NaT
-    return pd.Timestamp(period_end(row.iloc[0]["current_to"], row.iloc[0]["current_to_precision"]))
+    return current_to_of(queries.data_sources(con), file)
 
 
 def facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

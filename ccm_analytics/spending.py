@@ -350,12 +350,6 @@ def contribution_years(contributions: pd.DataFrame) -> list[int]:
     return sorted({int(y) for y in contributions["year"]}, reverse=True)
 
 
-def is_demonstration(build_info: pd.DataFrame) -> bool:
-    """True when the database was not built from the real data alone (build_info kind is not `real`)."""
-    kind = build_info.loc[build_info["key"] == "kind", "value"]
-    return not kind.empty and kind.iloc[0] != "real"
-
-
 # --- Files (downloads) -------------------------------------------------------------------------
 
 def money_file(frame: pd.DataFrame) -> pd.DataFrame:

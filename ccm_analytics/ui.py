@@ -93,12 +93,8 @@ def data_current_to(files: list[str]) -> str:
 
 def reference_current_to(file: str) -> pd.Timestamp:
     """The last day the facts of one data file are current to (NaT if unknown)."""
-    from .partial_dates import period_end
-    sources = load_table("data_sources")
-    row = sources[sources["file"] == file]
-    if row.empty:
-        return pd.NaT
-    return pd.Timestamp(period_end(row.iloc[0]["current_to"], row.iloc[0]["current_to_precision"]))
+    from .provenance import current_to_of
+    return current_to_of(load_table("data_sources"), file)
 
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
@@ -204,9 +200,9 @@ def set_url_state(params: dict[str, str], owned: list[str]) -> None:
 # --- demonstration database (issue 5) -------------------------------------------------------------
 
 def is_demonstration() -> bool:
-    """True when the open database was built by `build --demo` (build_info kind = demonstration)."""
-    info = load_table("build_info")
-    return bool(((info["key"] == "kind") & (info["value"] == "demonstration")).any())
+    """True when the open database is not the real one (a demonstration or synthetic benchmark file)."""
+    from . import provenance
+    return provenance.is_demonstration(load_table("build_info"))
 
 
 def demo_banner() -> None:

@@ -15,9 +15,6 @@ ui.data_as_of(as_of, FILES)
 
 lines = ui.load("budget_lines")
 notes = ui.load_table("isu_budget_notes")
-if spending.is_demonstration(ui.load_table("build_info")):
-    st.warning("Demonstration database: its contributions and actual expenditure are synthetic, "
-               "made up to show the page at work. They are not ISU records.")
 
 budget_tab, actual_tab, contributions_tab, import_tab = st.tabs(
     ["Budget", "Actual expenditure", "Contributions", "Import money data"])

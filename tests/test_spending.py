@@ -213,5 +213,7 @@ def test_screen_formats():
 
 
 def test_is_demonstration():
-    assert not spending.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["real"]}))
-    assert spending.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["demonstration"]}))
+    from ccm_analytics import provenance
+    assert not provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["real"]}))
+    assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["demonstration"]}))
+    assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["synthetic benchmark"]}))
