@@ -229,17 +229,21 @@ def admin_passphrase() -> str | None:
 
 # --- cached computed figures (issue 10) ------------------------------------------------------------
 
-@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
-def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None):
-    from . import computed
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
+def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+    import importlib
+    module_name, _, function = name.rpartition(".")
+    module = importlib.import_module(f"ccm_analytics.{module_name or 'computed'}")
     con = snapshot_cursor(_connection(*db_key))
     try:
-        fn = getattr(computed, name)
-        return fn(con, pd.Timestamp(as_of)) if as_of is not None else fn(con)
+        fn = getattr(module, function)
+        return fn(con, pd.Timestamp(as_of), *args) if as_of is not None else fn(con, *args)
     finally:
         con.close()
 
 
-def load_computed(name: str, as_of: pd.Timestamp | None = None):
-    """The result of `computed.<name>` (cached per database file and reference date, like `load`)."""
-    return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date())
+def load_computed(name: str, as_of: pd.Timestamp | None = None, *args):
+    """The result of `computed.<name>` (or `<module>.<function>` of the package, e.g.
+    "computed_article7.figures"), called as fn(con, as_of, *args): cached per database file,
+    reference date and arguments (hashable plain values), so a rerun recomputes nothing."""
+    return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
