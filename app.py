@@ -10,4 +10,4 @@ for spec in PAGES:
     sections.setdefault(spec.section, []).append(
         st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path or None,
                 default=spec.url_path == ""))
-st.navigation(sections).run()
+st.navigation(sections, expanded=True).run()  # every page visible: no "View more"

@@ -41,7 +41,9 @@ if figures.upcoming.empty:
     st.write("No deadline falls due in the 12 months after the reference date.")
 else:
     st.dataframe(with_profile_links(format_dates(figures.upcoming, ["due_date"]), as_of), hide_index=True,
-                 width="stretch", column_config={"profile": ui.profile_link_column(), "iso3": None},
+                 width="stretch", column_config={"profile": ui.profile_link_column(), "iso3": None,
+                                                 "deadline": "Deadline", "state_name": "State",
+                                                 "due_date": "Due", "status": "Status"},
                  key="deadlines_table", placeholder="—")
     ui.download_buttons(figures.upcoming, "deadlines", as_of, FILES)
 
