@@ -247,3 +247,58 @@ def load_computed(name: str, as_of: pd.Timestamp | None = None, *args):
     "computed_article7.figures"), called as fn(con, as_of, *args): cached per database file,
     reference date and arguments (hashable plain values), so a rerun recomputes nothing."""
     return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
+
+
+# --- computed results held in memory, and their files (performance: Budget, Article 3/4 deadlines) ---
+
+def _call_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple):
+    import importlib
+    module_name, _, function = name.rpartition(".")
+    module = importlib.import_module(f"ccm_analytics.{module_name or 'computed'}")
+    con = snapshot_cursor(_connection(*db_key))
+    try:
+        fn = getattr(module, function)
+        return fn(con, pd.Timestamp(as_of), *args) if as_of is not None else fn(con, *args)
+    finally:
+        con.close()
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
+def _shared_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+    return _call_computed(name, db_key, as_of, args)
+
+
+def load_computed_shared(name: str, as_of: pd.Timestamp | None = None, *args):
+    """Like `load_computed`, but the result is held in memory and handed out as is, not copied: for
+    results holding plotly figures, which st.cache_data would unpickle on every rerun (a pickled figure
+    is rebuilt and validated anew, as slow as drawing it). Shared by every session: never modify it."""
+    return _shared_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
+def _computed_file_bytes(name: str, db_key: tuple[str, int], as_of: date, args: tuple, field: str,
+                         files: tuple[str, ...]) -> tuple[bytes, bytes]:
+    from . import downloads
+    frame = _shared_computed(name, db_key, as_of, args)
+    for part in field.split("."):
+        frame = getattr(frame, part)
+    sources = _cached_table("data_sources", db_key)
+    sources = sources[sources["file"].isin(files)]
+    return (downloads.csv_bytes(frame),
+            downloads.xlsx_bytes(frame, sources, pd.Timestamp(as_of), data_current_to(list(files))))
+
+
+def computed_download_buttons(name: str, as_of: pd.Timestamp, args: tuple, field: str, stem: str,
+                              files: list[str]) -> None:
+    """`download_buttons` for the frame `load_computed_shared(name, as_of, *args).<field>` (a dotted path,
+    e.g. "budget.file"), its CSV and Excel bytes cached too (same buttons, keys, file names and contents)."""
+    from . import downloads
+    csv_data, xlsx_data = _computed_file_bytes(name, _db_key(), pd.Timestamp(as_of).date(), tuple(args), field,
+                                               tuple(files))
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download CSV", csv_data, downloads.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(
+        "Download Excel", xlsx_data, downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx",
+        on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:")
