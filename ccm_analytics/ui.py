@@ -247,3 +247,19 @@ def load_computed(name: str, as_of: pd.Timestamp | None = None, *args):
     "computed_article7.figures"), called as fn(con, as_of, *args): cached per database file,
     reference date and arguments (hashable plain values), so a rerun recomputes nothing."""
     return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
+
+
+# --- downloads of precomputed files (performance) ---------------------------------------------------
+
+def prepared_download_buttons(files, as_of: pd.Timestamp) -> None:
+    """The buttons of `download_buttons` for files already made (e.g. a cached
+    `computed_universalization.Download`: `stem`, `csv` and `xlsx` bytes), so a rerun writes no file."""
+    from . import downloads
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download CSV", files.csv, downloads.file_name(files.stem, as_of, "csv"),
+                         mime="text/csv", key=f"download_{files.stem}_csv", on_click="ignore",
+                         icon=":material/download:")
+    right.download_button(
+        "Download Excel", files.xlsx, downloads.file_name(files.stem, as_of, "xlsx"),
+        key=f"download_{files.stem}_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
