@@ -263,3 +263,15 @@ def prepared_download_buttons(files, as_of: pd.Timestamp) -> None:
         "Download Excel", files.xlsx, downloads.file_name(files.stem, as_of, "xlsx"),
         key=f"download_{files.stem}_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def _shared_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+    return _cached_computed.__wrapped__(name, db_key, as_of, args)
+
+
+def load_computed_shared(name: str, as_of: pd.Timestamp | None = None, *args):
+    """As `load_computed`, but the one result object is shared by every run and session instead of
+    unpickled afresh on each run: for results holding plotly figures, whose unpickling re-validates
+    every property. The caller must not modify the result (st.plotly_chart and st.dataframe do not)."""
+    return _shared_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))

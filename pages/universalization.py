@@ -26,7 +26,7 @@ st.caption("For the Coordination Committee and the Working Group on Universaliza
 as_of = ui.reference_date()
 ui.data_as_of(as_of, FILES)
 
-figures = ui.load_computed("computed_universalization.figures", as_of)  # cached: a rerun recomputes nothing
+figures = ui.load_computed_shared("computed_universalization.figures", as_of)  # cached: a rerun recomputes nothing
 by_category = figures.by_category
 c1, c2, c3, c4, c5 = st.columns(5)
 c1.metric("States Parties", format_count(figures.states_parties))
