@@ -81,14 +81,8 @@ def reference_date(key: str = "as_of") -> pd.Timestamp:
 
 def data_current_to(files: list[str]) -> str:
     """ "September 2025 (treaty_events.csv, ...); November 2020 (isu_budget.csv)": each file's current-to date."""
-    sources = load_table("data_sources")
-    chosen = sources[sources["file"].isin(files)]
-    if chosen.empty:
-        return "unknown"
-    groups: dict[str, list[str]] = {}
-    for row in chosen.sort_values("current_to", ascending=False).itertuples(index=False):
-        groups.setdefault(format_date(row.current_to, row.current_to_precision), []).append(row.file)
-    return "; ".join(f"{when} ({', '.join(names)})" for when, names in groups.items())
+    from .provenance import current_to_text
+    return current_to_text(load_table("data_sources"), files)
 
 
 def reference_current_to(file: str) -> pd.Timestamp:
@@ -122,13 +116,8 @@ def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files:
     from . import downloads
     sources = load_table("data_sources")
     sources = sources[sources["file"].isin(files)]
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Download CSV", downloads.csv_bytes(frame), downloads.file_name(stem, as_of, "csv"),
-                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(
-        "Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
-        downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+    _download_pair(downloads.csv_bytes(frame), downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
+                   stem, as_of)
 
 
 def profile_link_column(label: str = "Profile", help: str | None = None):
@@ -229,8 +218,8 @@ def admin_passphrase() -> str | None:
 
 # --- cached computed figures (issue 10) ------------------------------------------------------------
 
-@st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
-def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+def _call_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple):
+    """`<module>.<function>(con, as_of, *args)` of the package (module `computed` if none is named)."""
     import importlib
     module_name, _, function = name.rpartition(".")
     module = importlib.import_module(f"ccm_analytics.{module_name or 'computed'}")
@@ -240,27 +229,18 @@ def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None, arg
         return fn(con, pd.Timestamp(as_of), *args) if as_of is not None else fn(con, *args)
     finally:
         con.close()
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
+def _cached_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+    return _call_computed(name, db_key, as_of, args)
 
 
 def load_computed(name: str, as_of: pd.Timestamp | None = None, *args):
     """The result of `computed.<name>` (or `<module>.<function>` of the package, e.g.
-    "computed_article7.figures"), called as fn(con, as_of, *args): cached per database file,
+    "computed_profile.profile"), called as fn(con, as_of, *args): cached per database file,
     reference date and arguments (hashable plain values), so a rerun recomputes nothing."""
     return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
-
-
-# --- computed results held in memory, and their files (performance: Budget, Article 3/4 deadlines) ---
-
-def _call_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple):
-    import importlib
-    module_name, _, function = name.rpartition(".")
-    module = importlib.import_module(f"ccm_analytics.{module_name or 'computed'}")
-    con = snapshot_cursor(_connection(*db_key))
-    try:
-        fn = getattr(module, function)
-        return fn(con, pd.Timestamp(as_of), *args) if as_of is not None else fn(con, *args)
-    finally:
-        con.close()
 
 
 @st.cache_resource(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
@@ -273,6 +253,18 @@ def load_computed_shared(name: str, as_of: pd.Timestamp | None = None, *args):
     results holding plotly figures, which st.cache_data would unpickle on every rerun (a pickled figure
     is rebuilt and validated anew, as slow as drawing it). Shared by every session: never modify it."""
     return _shared_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
+
+
+def _download_pair(csv_data: bytes, xlsx_data: bytes, stem: str, as_of: pd.Timestamp) -> None:
+    """The CSV and Excel buttons every table offers: `<stem>_<reference date>.csv/.xlsx`."""
+    from . import downloads
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download CSV", csv_data, downloads.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(
+        "Download Excel", xlsx_data, downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx",
+        on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:")
 
 
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=128, show_spinner=False)
@@ -292,13 +284,12 @@ def computed_download_buttons(name: str, as_of: pd.Timestamp, args: tuple, field
                               files: list[str]) -> None:
     """`download_buttons` for the frame `load_computed_shared(name, as_of, *args).<field>` (a dotted path,
     e.g. "budget.file"), its CSV and Excel bytes cached too (same buttons, keys, file names and contents)."""
-    from . import downloads
     csv_data, xlsx_data = _computed_file_bytes(name, _db_key(), pd.Timestamp(as_of).date(), tuple(args), field,
                                                tuple(files))
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Download CSV", csv_data, downloads.file_name(stem, as_of, "csv"),
-                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(
-        "Download Excel", xlsx_data, downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx",
-        on_click="ignore", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:")
+    _download_pair(csv_data, xlsx_data, stem, as_of)
+
+
+def prepared_download_buttons(files, as_of: pd.Timestamp) -> None:
+    """The buttons of `download_buttons` for files already made (e.g. a cached
+    `computed_universalization.Download`: `stem`, `csv` and `xlsx` bytes), so a rerun writes no file."""
+    _download_pair(files.csv, files.xlsx, files.stem, as_of)
