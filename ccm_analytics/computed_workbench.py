@@ -25,19 +25,41 @@ def _requests(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFra
                                   as_of)
 
 
-def choices(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> dict[str, str]:
-    """The picker's options: {"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...}
-    in `extensions.workbench_choices` order; empty where no State Party has an Article 3 or 4 obligation."""
+class _Figures:
+    """For results holding plotly figures: a figure pickles as its plain dict and comes back without
+    plotly validating every property again (which costs more than drawing it: st.cache_data unpickles
+    the result on every rerun). The figure's JSON is the same as a validated copy's."""
+
+    def __getstate__(self):
+        return {k: _FigureDict(v.to_dict()) if isinstance(v, go.Figure) else v for k, v in self.__dict__.items()}
+
+    def __setstate__(self, state):
+        self.__dict__.update({k: go.Figure(v, _validate=False) if isinstance(v, _FigureDict) else v
+                              for k, v in state.items()})
+
+
+class _FigureDict(dict):
+    """A figure's dict inside a pickled result (see _Figures)."""
+
+
+@dataclass
+class Choices:
+    labels: dict[str, str]  # {"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...}
+    requests: dict[str, list[dict]]  # the requests of each choice that has any (extensions.requests_of)
+
+
+def choices(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Choices:
+    """The picker's options in `extensions.workbench_choices` order (none where no State Party has an
+    Article 3 or 4 obligation) and the extension requests of each on `as_of`."""
+    requests = _requests(con, as_of)
     picks = extensions.workbench_choices(
-        queries.obligation_deadlines_at(con, as_of), _requests(con, as_of),
+        queries.obligation_deadlines_at(con, as_of), requests,
         extensions.with_progress(queries.table(con, "article3_destruction_by_year"),
                                  queries.table(con, "article4_clearance_by_year")))
-    return {} if picks.empty else extensions.choice_labels(picks)
-
-
-def requests(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, article: int) -> list[dict]:
-    """The requests of one obligation on `as_of` (`extensions.requests_of`: dicts, latest first)."""
-    return extensions.requests_of(_requests(con, as_of), iso3, article)
+    labels = {} if picks.empty else extensions.choice_labels(picks)
+    with_requests = [key for key, has in zip(labels, picks["has_request"]) if has]
+    return Choices(labels=labels, requests={key: extensions.requests_of(requests, *extensions.parse_choice(key))
+                                            for key in with_requests})
 
 
 def _assess(con, as_of, iso3: str, article: int, request_no: int | None, measure: str,
@@ -46,7 +68,7 @@ def _assess(con, as_of, iso3: str, article: int, request_no: int | None, measure
     obligation = extensions.obligation_of(queries.obligation_deadlines_at(con, as_of), iso3, article)
     request = None
     if request_no is not None:
-        by_no = {int(r["request_no"]): r for r in requests(con, as_of, iso3, article)}
+        by_no = {int(r["request_no"]): r for r in extensions.requests_of(_requests(con, as_of), iso3, article)}
         request = by_no[request_no]
     base = workbench.baseline(article, iso3, measure, queries.table(con, "article3_stockpiles"),
                               queries.table(con, "article4_clearance"))
@@ -56,13 +78,14 @@ def _assess(con, as_of, iso3: str, article: int, request_no: int | None, measure
 
 
 @dataclass
-class Evidence:
-    """What the page shows above the work plan for one assessment."""
+class Evidence(_Figures):
+    """What the page shows of one assessment, but the work plan and the scenario."""
     a: workbench.Assessment
     key: list[tuple[str, str]]  # workbench.key_figures
     key_table: pd.DataFrame  # the key figures as a screen table
     limit: str  # workbench.limit_text
     progress_table: pd.DataFrame | None  # workbench.progress_screen; None where there is no progress figure
+    progress_figure: go.Figure  # charts_deadlines.progress without a work plan
     scenario_years: list[int]  # workbench.scenario_years
     default_rate: float  # the scenario's first rate: the demonstrated rate, rounded to 2 decimals
 
@@ -74,11 +97,12 @@ def evidence(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, art
     key = workbench.key_figures(a)
     return Evidence(a=a, key=key, key_table=workbench.pairs_frame(key), limit=workbench.limit_text(a),
                     progress_table=None if a.progress.empty else workbench.progress_screen(a),
+                    progress_figure=charts_deadlines.progress(a),
                     scenario_years=workbench.scenario_years(a), default_rate=float(round(a.rate.rate or 0.0, 2)))
 
 
 @dataclass
-class Progress:
+class Progress(_Figures):
     """The progress chart, with the work plan loaded (if any) and its comparison with reported progress."""
     problems: list  # validation.Problem: why the work plan was not loaded (empty where it was, or none given)
     plan_table: pd.DataFrame | None  # workplan.plan_screen of the plan against reported progress
@@ -86,20 +110,20 @@ class Progress:
 
 
 def progress(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, article: int, request_no: int | None,
-             measure: str, override: date | None, plan_data: bytes | None = None) -> Progress:
-    """The progress chart of one assessment and the work plan `plan_data` (a CSV file's bytes, or None)."""
+             measure: str, override: date | None, plan_data: bytes) -> Progress:
+    """The progress chart of one assessment with the work plan `plan_data` (a CSV file's bytes) and
+    the plan against reported progress (`Evidence.progress_figure` is the chart without a plan)."""
     a = _assess(con, as_of, iso3, article, request_no, measure, override)
-    plan, problems, plan_table = None, [], None
-    if plan_data is not None:
-        plan, problems = workplan.read_work_plan(plan_data)
-        problems += workplan.unit_problems(plan, article)
-        if problems:
-            plan = None
-        else:
-            plan_progress = workbench.progress_by_year(article, iso3, workplan.plan_measure(plan),
-                                                       queries.table(con, "article3_destruction_by_year"),
-                                                       queries.table(con, "article4_clearance_by_year"), as_of)
-            plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
+    plan, problems = workplan.read_work_plan(plan_data)
+    problems += workplan.unit_problems(plan, article)
+    plan_table = None
+    if problems:
+        plan = None
+    else:
+        plan_progress = workbench.progress_by_year(article, iso3, workplan.plan_measure(plan),
+                                                   queries.table(con, "article3_destruction_by_year"),
+                                                   queries.table(con, "article4_clearance_by_year"), as_of)
+        plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
     figure = charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
                                        else None)
     return Progress(problems=problems, plan_table=plan_table, figure=figure)
@@ -111,7 +135,7 @@ def rates_arg(rates: float | dict[int, float]) -> float | tuple[tuple[int, float
 
 
 @dataclass
-class Scenario:
+class Scenario(_Figures):
     projected: pd.Timestamp  # the projected completion at the planned rates
     comparison: str  # against the requested deadline
     pairs: list[tuple[str, str]]  # workbench.scenario_pairs

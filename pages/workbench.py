@@ -16,7 +16,8 @@ st.caption("Is the period requested no longer than strictly necessary? Baseline,
            "the demonstrated rate against the rate the request requires, and the treaty's limit on one extension "
            "(4 years under Article 3, 5 under Article 4). Figures for a calendar year count once that year is over.")
 
-labels = ui.load_computed("computed_workbench.choices", as_of)
+picker = ui.load_computed("computed_workbench.choices", as_of)
+labels = picker.labels
 if not labels:
     st.info("No State Party has an Article 3 or 4 obligation on the reference date.")
     ui.sources_table(FILES)
@@ -25,7 +26,7 @@ if not labels:
 left, middle, right = st.columns([2, 2, 1])
 picked = left.selectbox("State Party and article", list(labels), format_func=labels.get, key="wb_obligation")
 iso3, article = extensions.parse_choice(picked)
-its_requests = ui.load_computed("computed_workbench.requests", as_of, iso3, article)
+its_requests = picker.requests.get(picked, [])
 request = None
 if its_requests:
     by_no = {int(r["request_no"]): r for r in its_requests}
@@ -73,18 +74,20 @@ with st.expander("Annual work plan (CSV)", expanded=False):
     st.download_button("Download the work plan template", workplan.template_csv(), "work_plan_template.csv",
                        mime="text/csv", key="wb_template")
     plan_file = st.file_uploader("Work plan (CSV)", type=["csv"], key="wb_plan")
-shown = ui.load_computed("computed_workbench.progress", as_of, *chosen,
-                         None if plan_file is None else plan_file.getvalue())
-if shown.problems:
-    st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in shown.problems))
+plan_figure, plan_table = ev.progress_figure, None
+if plan_file is not None:
+    with_plan = ui.load_computed("computed_workbench.progress", as_of, *chosen, plan_file.getvalue())
+    if with_plan.problems:
+        st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in with_plan.problems))
+    plan_figure, plan_table = with_plan.figure, with_plan.plan_table
 if ev.progress_table is None:
     st.write("No progress figure per year in the data for this State and measure.")
 else:
-    st.plotly_chart(shown.figure, config=ui.PLOTLY_CONFIG)
+    st.plotly_chart(plan_figure, config=ui.PLOTLY_CONFIG)
     st.dataframe(ev.progress_table, hide_index=True, width="stretch")
-if shown.plan_table is not None:
+if plan_table is not None:
     st.write("**Work plan against reported progress**")
-    st.dataframe(shown.plan_table, hide_index=True, width="stretch")
+    st.dataframe(plan_table, hide_index=True, width="stretch")
 
 st.subheader("Data completeness")
 st.markdown("\n".join(f"- {flag}" for flag in a.flags) if a.flags else "No gap found.")
@@ -115,9 +118,9 @@ st.write("A self-contained HTML file (opens offline from disk) and a CSV of the 
 stem = f"extension_brief_{iso3}_art{article}" + (f"_request{int(request['request_no'])}" if request else "")
 sources = ui.sources_frame(FILES)
 current_to = ui.data_current_to(FILES)
-figures = [shown.figure, sc.figure]
+figures = [plan_figure, sc.figure]
 b1, b2 = st.columns(2)
-b1.download_button("Download brief (HTML)", lambda: brief.brief_html(a, figures, ev.key, sc.pairs, shown.plan_table,
+b1.download_button("Download brief (HTML)", lambda: brief.brief_html(a, figures, ev.key, sc.pairs, plan_table,
                                                                        sources, current_to).encode("utf-8"),
                    downloads.file_name(stem, as_of, "html"), mime="text/html", key="wb_brief_html",
                    on_click="ignore")
