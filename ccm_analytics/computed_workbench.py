@@ -77,9 +77,38 @@ def _assess(con, as_of, iso3: str, article: int, request_no: int | None, measure
     return workbench.assess(obligation, request, measure, base, progress, as_of, override)
 
 
+def rates_arg(rates: float | dict[int, float]) -> float | tuple[tuple[int, float], ...]:
+    """The scenario's rates as a hashable cache argument (a dict becomes a tuple of (year, rate) pairs)."""
+    return tuple(rates.items()) if isinstance(rates, dict) else rates
+
+
+@dataclass
+class Scenario(_Figures):
+    projected: pd.Timestamp  # the projected completion at the planned rates
+    comparison: str  # against the requested deadline
+    pairs: list[tuple[str, str]]  # workbench.scenario_pairs
+    figure: go.Figure  # charts_deadlines.projection with the scenario
+    numbers_csv: bytes  # the brief's numbers (workbench.numbers) as CSV
+
+
+def scenario(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, article: int, request_no: int | None,
+             measure: str, override: date | None, rates: float | tuple[tuple[int, float], ...]) -> Scenario:
+    """The scenario of one assessment for planned rates (one a year, or `rates_arg` of a rate per year)."""
+    return _scenario(_assess(con, as_of, iso3, article, request_no, measure, override),
+                     dict(rates) if isinstance(rates, tuple) else rates)
+
+
+def _scenario(a: workbench.Assessment, rates: float | dict[int, float]) -> Scenario:
+    projected, comparison = workbench.scenario(a, rates or None)
+    pairs = workbench.scenario_pairs(a, rates, projected, comparison)
+    return Scenario(projected=projected, comparison=comparison, pairs=pairs,
+                    figure=charts_deadlines.projection(a, {"scenario": projected}),
+                    numbers_csv=downloads.csv_bytes(workbench.numbers(a, pairs)))
+
+
 @dataclass
 class Evidence(_Figures):
-    """What the page shows of one assessment, but the work plan and the scenario."""
+    """What the page shows of one assessment, but a work plan and a scenario at other rates."""
     a: workbench.Assessment
     key: list[tuple[str, str]]  # workbench.key_figures
     key_table: pd.DataFrame  # the key figures as a screen table
@@ -88,17 +117,20 @@ class Evidence(_Figures):
     progress_figure: go.Figure  # charts_deadlines.progress without a work plan
     scenario_years: list[int]  # workbench.scenario_years
     default_rate: float  # the scenario's first rate: the demonstrated rate, rounded to 2 decimals
+    default_scenario: Scenario  # the scenario at `default_rate` every year (what the page first shows)
 
 
 def evidence(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, article: int, request_no: int | None,
              measure: str, override: date | None) -> Evidence:
-    """The assessment of one request and what the page shows of it (key figures, progress table)."""
+    """The assessment of one request and what the page shows of it (key figures, progress table and
+    chart, the scenario at the demonstrated rate)."""
     a = _assess(con, as_of, iso3, article, request_no, measure, override)
     key = workbench.key_figures(a)
+    rate = float(round(a.rate.rate or 0.0, 2))
     return Evidence(a=a, key=key, key_table=workbench.pairs_frame(key), limit=workbench.limit_text(a),
                     progress_table=None if a.progress.empty else workbench.progress_screen(a),
                     progress_figure=charts_deadlines.progress(a),
-                    scenario_years=workbench.scenario_years(a), default_rate=float(round(a.rate.rate or 0.0, 2)))
+                    scenario_years=workbench.scenario_years(a), default_rate=rate, default_scenario=_scenario(a, rate))
 
 
 @dataclass
@@ -129,27 +161,3 @@ def progress(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, art
     return Progress(problems=problems, plan_table=plan_table, figure=figure)
 
 
-def rates_arg(rates: float | dict[int, float]) -> float | tuple[tuple[int, float], ...]:
-    """The scenario's rates as a hashable cache argument (a dict becomes a tuple of (year, rate) pairs)."""
-    return tuple(rates.items()) if isinstance(rates, dict) else rates
-
-
-@dataclass
-class Scenario(_Figures):
-    projected: pd.Timestamp  # the projected completion at the planned rates
-    comparison: str  # against the requested deadline
-    pairs: list[tuple[str, str]]  # workbench.scenario_pairs
-    figure: go.Figure  # charts_deadlines.projection with the scenario
-    numbers_csv: bytes  # the brief's numbers (workbench.numbers) as CSV
-
-
-def scenario(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str, article: int, request_no: int | None,
-             measure: str, override: date | None, rates: float | tuple[tuple[int, float], ...]) -> Scenario:
-    """The scenario of one assessment for planned rates (one a year, or `rates_arg` of a rate per year)."""
-    a = _assess(con, as_of, iso3, article, request_no, measure, override)
-    rates = dict(rates) if isinstance(rates, tuple) else rates
-    projected, comparison = workbench.scenario(a, rates or None)
-    pairs = workbench.scenario_pairs(a, rates, projected, comparison)
-    return Scenario(projected=projected, comparison=comparison, pairs=pairs,
-                    figure=charts_deadlines.projection(a, {"scenario": projected}),
-                    numbers_csv=downloads.csv_bytes(workbench.numbers(a, pairs)))

@@ -107,7 +107,8 @@ else:
                                                              key=f"wb_rate_{year}")
     if not years:
         st.write("What remains is not dated: no per-year scenario.")
-sc = ui.load_computed("computed_workbench.scenario", as_of, *chosen, computed_workbench.rates_arg(rates))
+sc = ev.default_scenario if rates == ev.default_rate else \
+    ui.load_computed("computed_workbench.scenario", as_of, *chosen, computed_workbench.rates_arg(rates))
 st.metric("Projected completion (scenario)", format_date(sc.projected))
 st.write(f"Against the requested deadline: **{sc.comparison}**.")
 st.plotly_chart(sc.figure, config=ui.PLOTLY_CONFIG)

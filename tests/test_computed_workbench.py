@@ -88,8 +88,12 @@ def test_evidence_progress_and_scenario_match_the_direct_analysis(con, key):
     assert ev.default_rate == float(round(a.rate.rate or 0.0, 2))
     _same_figure(ev.progress_figure, charts_deadlines.progress(a))
 
-    for rates in (12.5, 0.0, {year: 7.0 for year in workbench.scenario_years(a)}, {}):
+    for rates in (ev.default_rate, 12.5, 0.0, {year: 7.0 for year in workbench.scenario_years(a)}, {}):
         sc = _cached(cw.scenario(con, AS_OF, *chosen, cw.rates_arg(rates)))
+        if rates == ev.default_rate:  # the page shows the evidence's own scenario at the default rate
+            assert (ev.default_scenario.comparison, ev.default_scenario.pairs, ev.default_scenario.numbers_csv) \
+                == (sc.comparison, sc.pairs, sc.numbers_csv)
+            _same_figure(ev.default_scenario.figure, sc.figure)
         projected, comparison = workbench.scenario(a, rates or None)
         pairs = workbench.scenario_pairs(a, rates, projected, comparison)
         assert (sc.projected is pd.NaT and projected is pd.NaT) or sc.projected == projected
