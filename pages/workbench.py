@@ -3,9 +3,8 @@ from datetime import date
 
 import streamlit as st
 
-from ccm_analytics import brief, charts_deadlines, downloads, extensions, ui, workbench, workplan
+from ccm_analytics import brief, computed_workbench, downloads, extensions, ui, workbench, workplan
 from ccm_analytics.formatting import format_date
-from ccm_analytics.treaty import state_facts
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article3_destruction_by_year.csv",
          "article4_clearance.csv", "article4_clearance_by_year.csv", "extension_requests.csv"]
@@ -17,22 +16,17 @@ st.caption("Is the period requested no longer than strictly necessary? Baseline,
            "the demonstrated rate against the rate the request requires, and the treaty's limit on one extension "
            "(4 years under Article 3, 5 under Article 4). Figures for a calendar year count once that year is over.")
 
-obligations = ui.load("obligation_deadlines_at", as_of)
-requests = extensions.requests_at(ui.load_table("extension_requests"),
-                                  state_facts(ui.load_table("states"), ui.load_table("treaty_events")), as_of)
-choices = extensions.workbench_choices(obligations, requests, extensions.with_progress(
-    ui.load_table("article3_destruction_by_year"), ui.load_table("article4_clearance_by_year")))
-if choices.empty:
+picker = ui.load_computed("computed_workbench.choices", as_of)
+labels = picker.labels
+if not labels:
     st.info("No State Party has an Article 3 or 4 obligation on the reference date.")
     ui.sources_table(FILES)
     st.stop()
 
-labels = extensions.choice_labels(choices)
 left, middle, right = st.columns([2, 2, 1])
 picked = left.selectbox("State Party and article", list(labels), format_func=labels.get, key="wb_obligation")
 iso3, article = extensions.parse_choice(picked)
-obligation = extensions.obligation_of(obligations, iso3, article)
-its_requests = extensions.requests_of(requests, iso3, article)
+its_requests = picker.requests.get(picked, [])
 request = None
 if its_requests:
     by_no = {int(r["request_no"]): r for r in its_requests}
@@ -51,11 +45,9 @@ if not workbench.requested_known(request):
                              value=None, key="wb_requested", format="DD/MM/YYYY", min_value=date(2008, 1, 1),
                              max_value=date(2100, 12, 31))
 
-base = workbench.baseline(article, iso3, measure, ui.load_table("article3_stockpiles"),
-                          ui.load_table("article4_clearance"))
-progress = workbench.progress_by_year(article, iso3, measure, ui.load_table("article3_destruction_by_year"),
-                                      ui.load_table("article4_clearance_by_year"), as_of)
-a = workbench.assess(obligation, request, measure, base, progress, as_of, override)
+chosen = (iso3, article, int(request["request_no"]) if request else None, measure, override)
+ev = ui.load_computed("computed_workbench.evidence", as_of, *chosen)
+a = ev.a
 
 m1, m2, m3, m4, m5 = st.columns(5)
 m1.metric("What remains", workbench.format_amount(a.remaining.amount, measure))
@@ -63,17 +55,15 @@ m2.metric("Demonstrated rate a year", workbench.format_amount(a.rate.rate, measu
 m3.metric("Years needed at that rate", workbench.format_years(a.years_needed))
 m4.metric("Years requested", workbench.format_years(a.years_requested))
 m5.metric("Required / demonstrated rate", workbench.format_ratio(a.ratio))
-limit = workbench.limit_text(a)
 if a.within_limit is None:
-    st.info(limit)
+    st.info(ev.limit)
 elif a.within_limit:
-    st.success(limit)
+    st.success(ev.limit)
 else:
-    st.warning(limit)
+    st.warning(ev.limit)
 
 st.subheader("Key figures")
-key = workbench.key_figures(a)
-st.table(workbench.pairs_frame(key))
+st.table(ev.key_table)
 
 st.subheader("Progress per year")
 plan_file = None
@@ -84,24 +74,17 @@ with st.expander("Annual work plan (CSV)", expanded=False):
     st.download_button("Download the work plan template", workplan.template_csv(), "work_plan_template.csv",
                        mime="text/csv", key="wb_template")
     plan_file = st.file_uploader("Work plan (CSV)", type=["csv"], key="wb_plan")
-plan, plan_table = None, None
+plan_figure, plan_table = ev.progress_figure, None
 if plan_file is not None:
-    plan, problems = workplan.read_work_plan(plan_file.getvalue())
-    problems += workplan.unit_problems(plan, article)
-    if problems:
-        st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in problems))
-        plan = None
-    else:
-        plan_progress = workbench.progress_by_year(article, iso3, workplan.plan_measure(plan),
-                                                   ui.load_table("article3_destruction_by_year"),
-                                                   ui.load_table("article4_clearance_by_year"), as_of)
-        plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
-if progress.empty:
+    with_plan = ui.load_computed("computed_workbench.progress", as_of, *chosen, plan_file.getvalue())
+    if with_plan.problems:
+        st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in with_plan.problems))
+    plan_figure, plan_table = with_plan.figure, with_plan.plan_table
+if ev.progress_table is None:
     st.write("No progress figure per year in the data for this State and measure.")
 else:
-    st.plotly_chart(charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
-                                              else None), config=ui.PLOTLY_CONFIG)
-    st.dataframe(workbench.progress_screen(a), hide_index=True, width="stretch")
+    st.plotly_chart(plan_figure, config=ui.PLOTLY_CONFIG)
+    st.dataframe(ev.progress_table, hide_index=True, width="stretch")
 if plan_table is not None:
     st.write("**Work plan against reported progress**")
     st.dataframe(plan_table, hide_index=True, width="stretch")
@@ -114,22 +97,21 @@ kind = st.radio("Planned rate", ["one rate for every year", "a rate per year"], 
                 key="wb_scenario_kind")
 if kind == "one rate for every year":
     rates = st.number_input(f"Planned annual rate ({workbench.UNITS[measure]} a year)", min_value=0.0,
-                            value=float(round(a.rate.rate or 0.0, 2)), key="wb_rate")
+                            value=ev.default_rate, key="wb_rate")
 else:
-    years = workbench.scenario_years(a)
+    years = ev.scenario_years
     rates = {}
     columns = st.columns(max(1, min(6, len(years))))
     for i, year in enumerate(years):
-        rates[year] = columns[i % len(columns)].number_input(str(year), min_value=0.0,
-                                                             value=float(round(a.rate.rate or 0.0, 2)),
+        rates[year] = columns[i % len(columns)].number_input(str(year), min_value=0.0, value=ev.default_rate,
                                                              key=f"wb_rate_{year}")
     if not years:
         st.write("What remains is not dated: no per-year scenario.")
-projected, comparison = workbench.scenario(a, rates or None)
-st.metric("Projected completion (scenario)", format_date(projected))
-st.write(f"Against the requested deadline: **{comparison}**.")
-scenario_pairs = workbench.scenario_pairs(a, rates, projected, comparison)
-st.plotly_chart(charts_deadlines.projection(a, {"scenario": projected}), config=ui.PLOTLY_CONFIG)
+sc = ev.default_scenario if rates == ev.default_rate else \
+    ui.load_computed("computed_workbench.scenario", as_of, *chosen, computed_workbench.rates_arg(rates))
+st.metric("Projected completion (scenario)", format_date(sc.projected))
+st.write(f"Against the requested deadline: **{sc.comparison}**.")
+st.plotly_chart(sc.figure, config=ui.PLOTLY_CONFIG)
 
 st.subheader("Download brief")
 st.write("A self-contained HTML file (opens offline from disk) and a CSV of the numbers, with sources and the date "
@@ -137,13 +119,12 @@ st.write("A self-contained HTML file (opens offline from disk) and a CSV of the 
 stem = f"extension_brief_{iso3}_art{article}" + (f"_request{int(request['request_no'])}" if request else "")
 sources = ui.sources_frame(FILES)
 current_to = ui.data_current_to(FILES)
-figures = [charts_deadlines.progress(a, plan if plan is not None and workplan.plan_measure(plan) == measure
-                                     else None), charts_deadlines.projection(a, {"scenario": projected})]
+figures = [plan_figure, sc.figure]
 b1, b2 = st.columns(2)
-b1.download_button("Download brief (HTML)", lambda: brief.brief_html(a, figures, key, scenario_pairs, plan_table,
+b1.download_button("Download brief (HTML)", lambda: brief.brief_html(a, figures, ev.key, sc.pairs, plan_table,
                                                                        sources, current_to).encode("utf-8"),
                    downloads.file_name(stem, as_of, "html"), mime="text/html", key="wb_brief_html",
                    on_click="ignore")
-b2.download_button("Download the numbers (CSV)", downloads.csv_bytes(workbench.numbers(a, scenario_pairs)),
+b2.download_button("Download the numbers (CSV)", sc.numbers_csv,
                    downloads.file_name(stem, as_of, "csv"), mime="text/csv", key="wb_brief_csv")
 ui.sources_table(FILES)
