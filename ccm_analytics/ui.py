@@ -120,13 +120,12 @@ def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files:
     date in the file name (`targets_2026-11-28.csv`); the Excel file's "sources" sheet holds the
     sources of `files` and the date the data are current to."""
     from . import downloads
-    sources = load_table("data_sources")
-    sources = sources[sources["file"].isin(files)]
+    csv, xlsx = _download_bytes(frame, pd.Timestamp(as_of).date(), tuple(files), _db_key())
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Download CSV", downloads.csv_bytes(frame), downloads.file_name(stem, as_of, "csv"),
+    left.download_button("Download CSV", csv, downloads.file_name(stem, as_of, "csv"),
                          mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
     right.download_button(
-        "Download Excel", downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
+        "Download Excel", xlsx,
         downloads.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 
@@ -247,3 +246,37 @@ def load_computed(name: str, as_of: pd.Timestamp | None = None, *args):
     "computed_article7.figures"), called as fn(con, as_of, *args): cached per database file,
     reference date and arguments (hashable plain values), so a rerun recomputes nothing."""
     return _cached_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
+
+
+# --- cached downloads and shared computed results (performance) -------------------------------------
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _download_bytes(frame: pd.DataFrame, as_of: date, files: tuple[str, ...],
+                    db_key: tuple[str, int]) -> tuple[bytes, bytes]:
+    # The CSV and Excel files of download_buttons, built once per frame (hashed by value), reference
+    # date, files and database rather than on every rerun: writing the workbook costs more than the
+    # rest of a page.
+    from . import downloads
+    sources = load_table("data_sources")
+    sources = sources[sources["file"].isin(files)]
+    return downloads.csv_bytes(frame), downloads.xlsx_bytes(frame, sources, pd.Timestamp(as_of),
+                                                            data_current_to(list(files)))
+
+
+@st.cache_resource(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _shared_computed(name: str, db_key: tuple[str, int], as_of: date | None, args: tuple = ()):
+    import importlib
+    module_name, _, function = name.rpartition(".")
+    fn = getattr(importlib.import_module(f"ccm_analytics.{module_name or 'computed'}"), function)
+    con = snapshot_cursor(_connection(*db_key))
+    try:
+        return fn(con, pd.Timestamp(as_of), *args) if as_of is not None else fn(con, *args)
+    finally:
+        con.close()
+
+
+def load_computed_shared(name: str, as_of: pd.Timestamp | None = None, *args):
+    """As load_computed, but the one result object is shared by every session and rerun (st.cache_resource:
+    not unpickled again on each rerun, which for plotly figures costs as much as building them). The
+    page must not modify it (st.plotly_chart and st.dataframe do not)."""
+    return _shared_computed(name, _db_key(), None if as_of is None else pd.Timestamp(as_of).date(), tuple(args))
