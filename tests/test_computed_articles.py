@@ -71,7 +71,7 @@ def test_annual_heatmap_grid():
     annual = pd.DataFrame({
         "state_name": ["beta", "Alpha", "Alpha", "beta", "Alpha"],
         "reporting_year": [2020, 2020, 2021, 2022, 2021],
-        "status": ["missing", "submitted on time", "overdue", "not yet due", "submitted late"],
+        "status": ["missing", "submitted on time", "unknown", "not yet due", "submitted late"],
     })
     fig = charts_article7.annual_heatmap(annual)
     heat = fig.data[0]
