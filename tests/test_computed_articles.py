@@ -85,3 +85,40 @@ def test_annual_heatmap_grid():
     z = [[None if pd.isna(v) else v for v in r] for r in heat.z]
     assert z == [[code["missing"], None, code["not yet due"]],
                  [code["submitted on time"], code["submitted late"], None]]
+
+
+@pytest.mark.parametrize("script, name", [("pages/article7.py", "computed_article7.figures"),
+                                          ("pages/article9.py", "computed_article9.figures")])
+def test_rendering_leaves_the_shared_result_unchanged(db_path, con, monkeypatch, script, name):
+    # ui.load_computed_shared hands every rerun the same object (st.cache_resource): drawing the page
+    # twice must not modify it, so it still equals a fresh computation.
+    from streamlit.testing.v1 import AppTest
+
+    from ccm_analytics import ui
+    from conftest import PROJECT_DIR
+    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=120)
+    at.query_params["as_of"] = "2025-09-30"
+    at.run()
+    at.switch_page(script).run()
+    at.run()
+    assert not at.exception
+    module, function = name.split(".")
+    module = __import__(f"ccm_analytics.{module}", fromlist=[function])
+    compute = getattr(module, function)
+    with monkeypatch.context() as patch:  # the page's own cached object, not a new computation
+        patch.setattr(module, function, lambda *args: pytest.fail("not cached"))
+        shared = ui._shared_computed(name, ui._db_key(), T("2025-09-30").date(), ())
+    fresh = compute(con, T("2025-09-30"))
+    for field in fresh.__dataclass_fields__:
+        a, b = getattr(shared, field), getattr(fresh, field)
+        if isinstance(b, pd.DataFrame):
+            assert_frame_equal(a, b)
+        elif hasattr(b, "to_json"):
+            assert a.to_json() == b.to_json()
+        elif field == "figures":
+            for sub in b.__dataclass_fields__:
+                x, y = getattr(a, sub), getattr(b, sub)
+                assert_frame_equal(x, y) if isinstance(y, pd.DataFrame) else None
+                assert isinstance(y, pd.DataFrame) or x == y
+        else:
+            assert a == b or (pd.isna(a) and pd.isna(b))
