@@ -1,6 +1,7 @@
 """Article 7 charts: the State × reporting-year grid, the reporting rates and the status counts."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,17 +27,20 @@ def annual_heatmap(annual: pd.DataFrame) -> go.Figure:
     code = {s: i for i, s in enumerate(statuses)}
     names = sorted(annual["state_name"].unique(), key=lambda s: s.casefold(), reverse=True)
     years = sorted(annual["reporting_year"].unique())
-    z = pd.DataFrame(index=names, columns=years, dtype="float")
-    text = pd.DataFrame("", index=names, columns=years)
-    for row in annual.itertuples(index=False):
-        z.loc[row.state_name, row.reporting_year] = code[row.status]
-        text.loc[row.state_name, row.reporting_year] = row.status
+    # One cell per (State, year); should a pair repeat, its last row wins. Whole-array assignment, no loop.
+    cells = annual.drop_duplicates(["state_name", "reporting_year"], keep="last")
+    rows = pd.Index(names).get_indexer(cells["state_name"])
+    columns = pd.Index(years).get_indexer(cells["reporting_year"])
+    z = np.full((len(names), len(years)), np.nan)
+    z[rows, columns] = [code[s] for s in cells["status"]]
+    text = np.full((len(names), len(years)), "", dtype=object)
+    text[rows, columns] = cells["status"].to_numpy(dtype=object)
     n = len(statuses)
     scale = []
     for i, s in enumerate(statuses):  # a stepped colour scale: one flat band per status
         scale += [[i / n, STATUS_COLOURS[s]], [(i + 1) / n, STATUS_COLOURS[s]]]
     fig = go.Figure(go.Heatmap(
-        z=z.values, x=[str(y) for y in years], y=names, text=text.values, zmin=-0.5, zmax=n - 0.5,
+        z=z, x=[str(y) for y in years], y=names, text=text, zmin=-0.5, zmax=n - 0.5,
         colorscale=scale, xgap=1, ygap=1,
         hovertemplate="%{y}, calendar year %{x}: %{text}<extra></extra>",
         colorbar=dict(tickvals=list(range(n)), ticktext=statuses, title="Status", lenmode="pixels", len=260,

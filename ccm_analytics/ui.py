@@ -113,11 +113,20 @@ def download_buttons(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, files:
     """CSV and Excel buttons for `frame`: plain values, column names in the first row, the reference
     date in the file name (`targets_2026-11-28.csv`); the Excel file's "sources" sheet holds the
     sources of `files` and the date the data are current to."""
+    csv_data, xlsx_data = _download_bytes(frame, pd.Timestamp(as_of).date(), tuple(files), _db_key())
+    _download_pair(csv_data, xlsx_data, stem, as_of)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=64, show_spinner=False)
+def _download_bytes(frame: pd.DataFrame, as_of: date, files: tuple[str, ...],
+                    db_key: tuple[str, int]) -> tuple[bytes, bytes]:
+    # Built once per frame (hashed by value), reference date, files and database rather than on every
+    # rerun: writing the workbook costs more than the rest of a page.
     from . import downloads
-    sources = load_table("data_sources")
+    sources = _cached_table("data_sources", db_key)
     sources = sources[sources["file"].isin(files)]
-    _download_pair(downloads.csv_bytes(frame), downloads.xlsx_bytes(frame, sources, as_of, data_current_to(files)),
-                   stem, as_of)
+    return downloads.csv_bytes(frame), downloads.xlsx_bytes(frame, sources, pd.Timestamp(as_of),
+                                                            data_current_to(list(files)))
 
 
 def profile_link_column(label: str = "Profile", help: str | None = None):

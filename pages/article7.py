@@ -1,8 +1,7 @@
 """Transparency reports (Article 7): initial and annual reports, reporting rates, reminder list."""
 import streamlit as st
 
-from ccm_analytics import charts_article7 as charts
-from ccm_analytics import transparency, ui
+from ccm_analytics import ui
 from ccm_analytics.formatting import format_count, format_date
 
 FILES = ["treaty_events.csv", "article7_reports.csv", "article7_aggregates.csv"]
@@ -10,9 +9,8 @@ FILES = ["treaty_events.csv", "article7_reports.csv", "article7_aggregates.csv"]
 st.title("Transparency reports (Article 7)")
 as_of = ui.reference_date()
 ui.data_as_of(as_of, FILES)
-current_to = ui.reference_current_to("article7_reports.csv")
-figures = transparency.article7_figures(ui.load("state_status_at", as_of), ui.load_table("article7_reports"),
-                                        as_of, current_to)
+page = ui.load_computed_shared("computed_article7.figures", as_of)
+figures, current_to = page.figures, page.current_to
 if figures.after_data:
     st.info(f"The Article 7 records are current to {format_date(current_to)}. On a later reference date a "
             "report listed as outstanding may have come in since: it reads **unknown**, not overdue or missing. "
@@ -31,46 +29,44 @@ for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
     columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")
 
 st.subheader("Overdue initial reports (by record)")
-overdue = transparency.overdue_initial(figures.initial)
-if overdue.empty:
+if page.overdue.empty:
     st.write("No initial report is overdue by record on the reference date.")
 else:
-    st.dataframe(overdue, hide_index=True, width="stretch")
+    st.dataframe(page.overdue, hide_index=True, width="stretch")
 
 with st.expander(f"Initial report of every State Party ({format_count(len(figures.initial))})"):
-    st.dataframe(transparency.initial_table(figures.initial), hide_index=True, width="stretch")
-    ui.download_buttons(transparency.initial_download(figures.initial), "article7_initial_reports", as_of, FILES)
+    st.dataframe(page.initial_table, hide_index=True, width="stretch")
+    ui.download_buttons(page.initial_download, "article7_initial_reports", as_of, FILES)
 
 st.header("Annual reports")
 st.caption("The report covering calendar year Y is due on 30 April of Y+1, from the year the State's initial "
            "report fell due, while the Convention is in force for the State on that date (Article 7(2)).")
-st.markdown(f"**How complete the data are:** {transparency.completeness_text(figures.with_record, figures.state_years_due)} "
+st.markdown(f"**How complete the data are:** {page.completeness} "
             "due by the reference date. Per-State, per-year records are mostly not public: **no record in data** is "
             "not a missing report. Imported ISU records fill the grid.")
 if figures.annual.empty:
     st.write("No annual report is owed on the reference date.")
 else:
-    st.plotly_chart(charts.annual_heatmap(figures.annual), config=ui.PLOTLY_CONFIG)
-    st.plotly_chart(charts.reporting_rates(figures.rates), config=ui.PLOTLY_CONFIG)
+    st.plotly_chart(page.heatmap, config=ui.PLOTLY_CONFIG)
+    st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
     st.caption("Each rate is computed over the States Parties with a record for that year only: see how many "
                "in the table. A year without any record has no rate.")
-    st.dataframe(transparency.rates_table(figures.rates), hide_index=True, width="stretch")
-    st.plotly_chart(charts.status_bars(figures.annual_counts, "Annual reports due by the reference date, by status"),
-                    config=ui.PLOTLY_CONFIG)
-if not figures.without_year.empty:
+    st.dataframe(page.rates_table, hide_index=True, width="stretch")
+    st.plotly_chart(page.status_chart, config=ui.PLOTLY_CONFIG)
+if page.without_year_table is not None:
     st.subheader("Annual report records that do not say which year they cover")
     st.caption("Not placed in the grid: the year a report covers is not inferred from its submission date.")
-    st.dataframe(transparency.without_year_table(figures.without_year), hide_index=True, width="stretch")
+    st.dataframe(page.without_year_table, hide_index=True, width="stretch")
 
 st.header("Reminder list")
 st.caption("States Parties with a report overdue by record on the reference date, for a mail merge.")
 if figures.reminders.empty:
     st.write("No report is overdue by record on the reference date.")
 else:
-    st.dataframe(transparency.reminder_table(figures.reminders), hide_index=True, width="stretch")
+    st.dataframe(page.reminder_table, hide_index=True, width="stretch")
 ui.download_buttons(figures.reminders, "article7_reminders", as_of, FILES)
 
 st.header("Published totals")
 st.caption("Figures published by the ISU, the Cluster Munition Coalition and the Monitor, with the dates they speak for.")
-st.dataframe(transparency.published_table(ui.load_table("article7_aggregates")), hide_index=True, width="stretch")
+st.dataframe(page.published_table, hide_index=True, width="stretch")
 ui.sources_table(FILES)
