@@ -201,13 +201,16 @@ def annual_reporting_rates(annual: pd.DataFrame) -> pd.DataFrame:
     those with a record, those submitted on time and at all, and the two rates among those with a
     record (empty where no State has a record). `annual` comes from `annual_report_status`."""
     due = annual[annual["status"] != "not yet due"]
-    grouped = due.groupby("reporting_year")["status"]
-    rates = pd.DataFrame({
-        "due": grouped.size(),
-        "with_record": grouped.agg(lambda s: int(s.isin(WITH_RECORD).sum())),
-        "on_time": grouped.agg(lambda s: int((s == "submitted on time").sum())),
-        "submitted": grouped.agg(lambda s: int(s.isin(SUBMITTED).sum())),
-    }).reset_index()
+    # reporting_year may be a column or an index level (as groupby accepted before)
+    years = due["reporting_year"] if "reporting_year" in due.columns else due.index.get_level_values("reporting_year")
+    flags = pd.DataFrame({  # whole-column flags summed per year: integer counts even when nothing is due
+        "reporting_year": pd.Series(years, index=due.index).astype("int64").to_numpy(),
+        "due": 1,
+        "with_record": due["status"].isin(WITH_RECORD).astype("int64"),
+        "on_time": (due["status"] == "submitted on time").astype("int64"),
+        "submitted": due["status"].isin(SUBMITTED).astype("int64"),
+    })
+    rates = flags.reset_index(drop=True).groupby("reporting_year", as_index=False).sum().astype("int64")
     denominator = rates["with_record"].where(rates["with_record"] > 0)
     rates["on_time_rate"] = rates["on_time"] / denominator
     rates["submitted_rate"] = rates["submitted"] / denominator

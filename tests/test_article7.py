@@ -252,3 +252,11 @@ def test_status_rows_have_the_view_columns():
 def test_annual_status_counts_list_every_status(status):
     counts = reports.status_counts(_annual("2021-01-01").reset_index(), reports.ANNUAL_STATUSES)
     assert status in counts["status"].tolist()
+
+
+def test_reporting_rates_when_no_report_is_due_yet():
+    # On 1 January 2012 the first annual reports (calendar year 2011) are not due before 30 April 2012.
+    annual = _annual("2012-01-01")
+    assert set(annual["status"]) == {"not yet due"}
+    rates = reports.annual_reporting_rates(annual)
+    assert rates.empty and list(rates.columns)[:5] == ["reporting_year", "due", "with_record", "on_time", "submitted"]
