@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import charts, charts_universalization, geo, national_measures, queries, reports, spending
+from .brief import strip_outside_hosts
 from .budget import budget_for_year
 from .computed import current_to as file_current_to
 from .deadlines import upcoming_deadlines
@@ -225,7 +226,9 @@ def render_html(pack: Pack) -> str:
         parts.append(f'<p class="src">Data: {html.escape(files)}.</p></section>')
     sources = pack.source_rows[["file", "title", "source", "publication"]].fillna("")
     title = f"Convention on Cluster Munitions: implementation status, {format_date(pack.as_of)}"
-    return f"""<!DOCTYPE html>
+    # plotly.js names outside hosts (its CDN, map tile servers) in code paths the pack never takes;
+    # they are struck out so that the file names no host beyond itself (as the extension brief does).
+    return strip_outside_hosts(f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
 body{{font-family:"Source Sans Pro",Arial,Helvetica,sans-serif;max-width:1000px;margin:2em auto;color:#222}}
@@ -242,7 +245,7 @@ changes since {format_date(pack.since)}. Data current to: {html.escape('; '.join
 {''.join(parts)}
 <section><h2>Sources</h2>{_table_html(sources)}</section>
 </body></html>
-"""
+""")
 
 
 def render_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None) -> Path:

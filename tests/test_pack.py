@@ -78,6 +78,8 @@ def test_html_is_self_contained(built, tmp_path):
     assert outside == []
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", text)
     assert "window.PlotlyGeoAssets" in text and "world_110m" in text  # the map needs no download
+    from ccm_analytics.brief import outside_hosts
+    assert outside_hosts(text) == []  # not even in plotly.js's code: no host beyond the file itself
     assert "<h2>1. Universalization</h2>" in text and "Sources" in text
 
 
