@@ -86,8 +86,18 @@ def contributors_bars(per_year: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def contributions_heatmap(by_state_year: pd.DataFrame) -> go.Figure:
-    """Contributions by State (rows) and year (columns), colour = amount (a `spending.by_state_and_year` frame)."""
+# More rows than there are States (197): real data are never cut; a synthetic or erroneous file with
+# thousands of contributors still draws a readable chart (the table and download keep every row).
+HEATMAP_MAX_STATES = 200
+
+
+def contributions_heatmap(by_state_year: pd.DataFrame, max_states: int = HEATMAP_MAX_STATES) -> go.Figure:
+    """Contributions by State (rows) and year (columns), colour = amount (a `spending.by_state_and_year` frame);
+    at most `max_states` rows, the largest contributors over all years, the title saying so when cut."""
+    totals = by_state_year.groupby("state_name")["amount_centimes"].sum()
+    shown = totals.sort_values(ascending=False, kind="stable").index[:max_states]
+    cut = len(totals) > max_states
+    by_state_year = by_state_year[by_state_year["state_name"].isin(shown)]
     names = sorted(set(by_state_year["state_name"]), reverse=True)
     years = sorted(set(by_state_year["year"]))
     amounts = {(r.state_name, r.year): r.amount_centimes for r in by_state_year.itertuples(index=False)}
@@ -96,7 +106,10 @@ def contributions_heatmap(by_state_year: pd.DataFrame) -> go.Figure:
     fig = go.Figure(go.Heatmap(z=z, x=[str(y) for y in years], y=names, customdata=text, colorscale="Blues",
                                colorbar_title="CHF",
                                hovertemplate="%{y}, %{x}: %{customdata}<extra></extra>"))
-    fig.update_layout(title="Contributions by State and year (CHF)", xaxis_title="Budget year",
+    title = "Contributions by State and year (CHF)"
+    if cut:
+        title += f": the {max_states} largest contributors of {len(totals)} (all are in the table)"
+    fig.update_layout(title=title, xaxis_title="Budget year",
                       separators=SEPARATORS, margin=dict(t=60, l=160, r=20, b=40),
                       height=max(300, 120 + 22 * len(names)))
     return fig

@@ -217,3 +217,14 @@ def test_is_demonstration():
     assert not provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["real"]}))
     assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["demonstration"]}))
     assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["synthetic benchmark"]}))
+
+
+def test_heatmap_keeps_the_largest_contributors_when_there_are_too_many():
+    from ccm_analytics import charts_spending
+    by_state = pd.DataFrame({"state_name": ["A", "B", "C", "C"], "year": [2021, 2021, 2021, 2022],
+                             "amount_centimes": [500, 100, 300, 300]})
+    # Totals: A 500, C 600, B 100 -> the two largest are C and A.
+    cut = charts_spending.contributions_heatmap(by_state, max_states=2)
+    assert sorted(cut.data[0].y) == ["A", "C"] and "the 2 largest contributors of 3" in cut.layout.title.text
+    whole = charts_spending.contributions_heatmap(by_state)
+    assert sorted(whole.data[0].y) == ["A", "B", "C"] and "largest" not in whole.layout.title.text
