@@ -115,9 +115,16 @@ def contributions_heatmap(by_state_year: pd.DataFrame, max_states: int = HEATMAP
     return fig
 
 
+# Styling is computed cell by cell on every rerun; past this many rows (40 years of the five lines)
+# the text column alone carries the signal.
+MAX_SHADED_ROWS = 200
+
+
 def highlight_beyond(screen_frame: pd.DataFrame, column: str = "Beyond threshold"):
     """A pandas Styler shading the rows whose `column` starts with "yes" (the text says it too:
-    colour is never the only signal)."""
+    colour is never the only signal); the frame itself, unshaded, past MAX_SHADED_ROWS rows."""
+    if len(screen_frame) > MAX_SHADED_ROWS:
+        return screen_frame
     def shade(row: pd.Series) -> list[str]:
         hit = str(row[column]).startswith("yes")
         return ["background-color: #f6d5d1; font-weight: 600" if hit else ""] * len(row)

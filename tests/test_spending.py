@@ -228,3 +228,12 @@ def test_heatmap_keeps_the_largest_contributors_when_there_are_too_many():
     assert sorted(cut.data[0].y) == ["A", "C"] and "the 2 largest contributors of 3" in cut.layout.title.text
     whole = charts_spending.contributions_heatmap(by_state)
     assert sorted(whole.data[0].y) == ["A", "B", "C"] and "largest" not in whole.layout.title.text
+
+
+def test_highlight_shades_small_tables_and_leaves_long_ones_to_the_text():
+    from ccm_analytics import charts_spending
+    small = pd.DataFrame({"Beyond threshold": ["yes: over budget", "no"]})
+    styled = charts_spending.highlight_beyond(small)
+    assert styled is not small and "background-color" in styled.to_html()
+    long = pd.DataFrame({"Beyond threshold": ["no"] * (charts_spending.MAX_SHADED_ROWS + 1)})
+    assert charts_spending.highlight_beyond(long) is long
