@@ -6,6 +6,7 @@ from ccm_analytics import computed, queries
 from ccm_analytics.reports import _latest_possible
 from ccm_analytics.treaty import entries_into_force, entry_into_force, state_facts, state_status, status_on
 from ccm_analytics.universalization import parties_by_year
+from test_treaty import _facts  # the same hand-made States and events
 
 T = pd.Timestamp
 
@@ -18,19 +19,6 @@ def test_entries_into_force_column():
     assert list(entries_into_force(deposits, thirtieth)) == list(expected)
     assert [entry_into_force(d, thirtieth) for d in deposits][:4] == list(expected)[:4]
     assert entries_into_force(deposits, pd.NaT).isna().all()
-
-
-def _facts():
-    states = pd.DataFrame({"iso3": ["AAA", "BBB", "LTU", "VUT", "SSS"], "state_name": list("ABLVS"),
-                           "un_region": "R", "un_subregion": "S"})
-    first = [("AAA", "ratification", "2009-01-05")] + [(f"X{i:02d}", "ratification", "2009-06-01") for i in range(28)]
-    events = pd.DataFrame(first + [
-        ("BBB", "signature", "2008-12-03"), ("BBB", "ratification", "2010-02-16"),  # the 30th
-        ("LTU", "signature", "2008-12-03"), ("LTU", "ratification", "2011-03-24"), ("LTU", "withdrawal", "2025-03-06"),
-        ("VUT", "accession", "2025-09-05"),
-        ("SSS", "signature", "2009-01-01"),
-    ], columns=["iso3", "event_type", "event_date"])
-    return state_facts(states, events)
 
 
 def test_parties_by_year_by_hand():
