@@ -4,7 +4,7 @@ import pandas as pd
 
 from ccm_analytics import computed, queries
 from ccm_analytics.reports import _latest_possible
-from ccm_analytics.treaty import entries_into_force, entry_into_force, state_facts, state_status, status_on
+from ccm_analytics.treaty import entries_into_force, entry_into_force, state_status, status_on
 from ccm_analytics.universalization import parties_by_year
 from test_treaty import _facts  # the same hand-made States and events
 
