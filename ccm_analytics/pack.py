@@ -27,6 +27,10 @@ from .treaty import state_facts
 from .universalization import headline_counts, parties_by_year, status_for_map
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+# Root needs --no-sandbox; the rest stop Chromium's own background traffic, which a closed network
+# refuses (and which would spoil the browser tests' request logs, which use the same flags).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @dataclass
@@ -250,14 +254,10 @@ changes since {format_date(pack.since)}. Data current to: {html.escape('; '.join
 
 def render_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None) -> Path:
     """Print the HTML file to PDF with Debian's headless Chromium (through Playwright)."""
-    import shutil
-
     from playwright.sync_api import sync_playwright
-    executable = chromium or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = chromium or chromium_path() or "/usr/bin/chromium"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "about:"))
@@ -305,7 +305,15 @@ def pack_files(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Ti
         return {path.name: path.read_bytes() for path in write_pack(con, as_of, since, out, pdf, progress)}
 
 
+def chromium_path() -> str | None:
+    """The path of Debian's Chromium, or None if it is not installed."""
+    import os
+    import shutil
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
 def chromium_available() -> bool:
     """Whether a PDF can be printed here (Debian's chromium is installed)."""
-    import shutil
-    return shutil.which("chromium") is not None or Path("/usr/bin/chromium").exists()
+    return chromium_path() is not None

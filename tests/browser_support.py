@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,12 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# Flags this sandbox needs: root needs --no-sandbox; the rest stop Chromium's own
-# background traffic, which the closed network refuses (and which would pollute request logs).
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from ccm_analytics.pack import CHROMIUM_ARGS, chromium_path  # one place says how Chromium runs here
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 # Runs in the page before any of its scripts: counts DOM mutations so Python can tell
@@ -135,9 +130,7 @@ def _tail(path: str, n: int = 3000) -> str:
 
 def find_chromium() -> str | None:
     """Return the path of Debian's Chromium, or None if it is not installed."""
-    if os.access("/usr/bin/chromium", os.X_OK):
-        return "/usr/bin/chromium"
-    return shutil.which("chromium")
+    return chromium_path()
 
 
 def require_chromium() -> str:
