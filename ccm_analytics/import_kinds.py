@@ -17,6 +17,7 @@ from typing import Callable
 import pandas as pd
 
 from . import schema
+from .land_release import SCOPES
 from .validation import Problem
 
 PRECISIONS = ("day", "month", "year")
@@ -87,9 +88,13 @@ KINDS: dict[str, ImportKind] = {k.name: k for k in (
                          "munitions_destroyed": "0", "source": EXAMPLE},)),
     ImportKind("article4_progress", "article4_clearance_by_year", "Article 4: clearance per year",
                allowed={"area_qualifier": QUALIFIERS, "submunitions_qualifier": QUALIFIERS,
-                        "scope": ("national", "global")},
+                        "scope": tuple(SCOPES)},
                example=({"iso3": "LAO", "year": "2024", "area_cleared_km2": "50.125", "area_qualifier": "approx",
                          "scope": "national", "source": EXAMPLE},)),
+    ImportKind("article4_remaining", "article4_remaining", "Article 4: remaining contamination reported",
+               allowed=_precision_allowed("article4_remaining"),
+               example=({"iso3": "LAO", "as_of_date": "2025-12-31", "as_of_date_precision": "day", "cha_km2": "2100",
+                         "sha_km2": "8000", "scope": "national (State report)", "source": EXAMPLE},)),
     ImportKind("extension_requests", "extension_requests", "Article 3 and 4 extension requests",
                allowed={"article": ("3", "4"), **_precision_allowed("extension_requests")},
                future_dates=("meeting_date", "requested_deadline", "granted_deadline"), checks=("obligation",),

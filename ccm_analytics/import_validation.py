@@ -20,6 +20,7 @@ import pandas as pd
 
 from .import_files import RawTable
 from .import_kinds import EXAMPLE, ImportKind
+from .land_release import GLOBAL_SCOPES
 from .validation import Problem
 
 EARLIEST = date(1990, 1, 1)  # the oldest fact on record is a 2004 stockpile destruction
@@ -290,9 +291,10 @@ def _reference_problems(kind: ImportKind, frame: pd.DataFrame, context: Context)
                 problems.append(Problem(i, "article", f"{iso3.upper()} has no Article {values['article']} "
                                         "obligation on record (article3 or article4 data): record the "
                                         "obligation first."))
-        if kind.table == "article4_clearance_by_year" and values.get("scope") == "national" and iso3 is None:
-            problems.append(Problem(i, "iso3", "a national figure needs the State's ISO code "
-                                    "(leave iso3 empty only for scope global)."))
+        if (kind.table == "article4_clearance_by_year" and iso3 is None
+                and values.get("scope") is not None and values["scope"] not in GLOBAL_SCOPES):
+            problems.append(Problem(i, "iso3", "a State's figure needs the State's ISO code "
+                                    "(leave iso3 empty only for a global total)."))
     return problems
 
 

@@ -32,3 +32,10 @@ def with_profile_links(frame: pd.DataFrame, as_of: pd.Timestamp | None = None, i
     out = frame.copy()
     out.insert(0, column, [profile_link(code, as_of) for code in out[iso3_column]])
     return out
+
+
+def source_links(urls: pd.Series) -> pd.Series:
+    """The addresses of source pages that may be shown as links: http(s) only (a `javascript:` or
+    `data:` address from the data is dropped, never made clickable)."""
+    return pd.Series([u if isinstance(u, str) and u.lower().startswith(("https://", "http://")) else None
+                      for u in urls], index=urls.index, dtype=object)

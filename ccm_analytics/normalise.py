@@ -15,6 +15,7 @@ import pandas as pd
 
 from .money import parse_chf
 from .partial_dates import parse_partial_date
+from .land_release import scope_of
 from .states import states_frame
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -203,16 +204,34 @@ def article4_clearance(shared: Path) -> pd.DataFrame:
 
 
 def article4_clearance_by_year(shared: Path) -> pd.DataFrame:
-    """One row per State (or the Monitor's global total, iso3 empty) and year of clearance."""
+    """One row per State (or global total, iso3 empty), year and scope (whose figure it is) of land release."""
     raw = _read(shared, "article4_clearance_by_year.csv")
-    out = raw[["iso3", "year", "area_cleared_km2", "area_qualifier", "submunitions_destroyed",
-               "submunitions_qualifier", "scope", "source", "notes"]].copy()
+    out = raw[["iso3", "year", "area_cleared_km2", "area_qualifier", "area_reduced_km2", "area_cancelled_km2",
+               "submunitions_destroyed", "submunitions_qualifier"]].copy()
     out["iso3"] = out["iso3"].replace("ALL", None)
-    out["scope"] = out["iso3"].map(lambda i: "national" if i else "global")
+    out["scope"] = raw["scope"].map(scope_of)
+    out["scope_note"] = raw["scope"]
     out["area_qualifier"] = out["area_qualifier"].map(_qualifier)
     out["submunitions_qualifier"] = out["submunitions_qualifier"].map(_qualifier)
+    out["source"], out["source_url"], out["source_date"] = raw["source"], raw["source_url"], raw["source_date"]
     out["notes"] = [_join((q, n)) for q, n in zip(raw["area_qualifier"].where(raw["area_qualifier"].fillna("").str.len() > 12),
                                     raw["notes"])]
+    return out
+
+
+def article4_remaining(shared: Path) -> pd.DataFrame:
+    """One row per figure of remaining contamination a State (or the Monitor, Mine Action Review) reported at a date."""
+    raw = _read(shared, "article4_remaining.csv")
+    out = pd.DataFrame({"iso3": raw["iso3"]})
+    _split_date(out, "as_of_date", raw["as_of_date"])
+    # The precision column sometimes says more ("day (initial report submission; ...)"): kept in the notes.
+    stated = raw["as_of_precision"].str.split(" ", n=1).str[0]
+    if not stated.eq(out["as_of_date_precision"]).all():
+        raise ValueError("article4_remaining.csv: as_of_precision disagrees with the as_of_date written")
+    for column in ("cha_km2", "sha_km2", "total_km2", "qualifier", "scope", "source", "source_url", "source_date"):
+        out[column] = raw[column]
+    out["notes"] = [_join((p.split(" ", 1)[1].strip("()") if " " in p else None, n))
+                    for p, n in zip(raw["as_of_precision"], raw["notes"])]
     return out
 
 
@@ -226,10 +245,53 @@ def _qualifier(text: str | None) -> str | None:
     return None
 
 
+# The complete published lists of overdue initial reports (shared/data README, "Changes of 1 December
+# 2026"): each names every State Party whose initial report was overdue on one day, known exactly or
+# only to lie in a window. `marker` is the wording of the list's rows' notes; `deduced` are members
+# the README deduces from the list's per-year counts, absent from the accessible excerpt.
+COMPLETE_LISTS = (
+    dict(list_id="CMC 2015", marker="list had 18 states", listed_from="2015-06-18", listed_to="2015-06-18",
+         states=18, deduced=("TUN", "TGO", "KNA"),
+         window="stated: 'as of 18 June 2015' (from the UN website)"),
+    dict(list_id="ISU 13", marker="13 states listed", listed_from="2018-07-01", listed_to="2019-06-11",
+         states=13, deduced=(),
+         window="undated; between 1 July 2018 (Benin, due 30 June 2018, is listed) and 11 June 2019 "
+                "(Tunisia, listed, reported on 12 June 2019)"),
+    dict(list_id="ISU 9", marker="9 states listed", listed_from="2021-09-21", listed_to="2022-08-29",
+         states=9, deduced=(),
+         window="undated; between 21 September 2021 (cites the Lausanne Action Plan) and 29 August 2022 "
+                "(speaks of the adapted form 'after its adoption at the Tenth Meeting', 30 August 2022)"),
+)
+
+
+def _complete_list_rows(raw: pd.DataFrame) -> pd.DataFrame:
+    """The listing rows of `raw` dated by their list (the window's first and last day), with the deduced
+    members added; every list must then hold the number of States it says it names."""
+    listings = raw["record_type"] == "initial_report_overdue_listing"
+    out = raw.copy()
+    out["list_id"], out["listed_to"] = None, None
+    added = []
+    for spec in COMPLETE_LISTS:
+        rows = listings & raw["notes"].fillna("").str.startswith(spec["marker"])
+        out.loc[rows, ["list_id", "as_of_date", "listed_to"]] = (spec["list_id"], spec["listed_from"], spec["listed_to"])
+        out.loc[rows, "notes"] = [_join((n, f"list date: {spec['window']}")) for n in raw.loc[rows, "notes"]]
+        template = out[rows].iloc[0]
+        for iso3 in spec["deduced"]:
+            added.append(dict(template, iso3=iso3, state_name=None, notes=_join((
+                "not in the accessible excerpt of the list: deduced from its per-year counts "
+                "(shared/data README)", f"list date: {spec['window']}"))))
+        members = int(rows.sum()) + len(spec["deduced"])
+        if members != spec["states"]:
+            raise ValueError(f"{spec['list_id']}: {members} States found, the list names {spec['states']}")
+    if (listings & out["list_id"].isna()).any():
+        raise ValueError("article7_reporting.csv: an overdue listing that belongs to no known complete list")
+    return pd.concat([out, pd.DataFrame(added)], ignore_index=True)
+
+
 def article7_reports(shared: Path) -> pd.DataFrame:
     """One row per record about a State's transparency report: a submission or a listing as outstanding."""
     raw = _read(shared, "article7_reporting.csv")
-    raw = raw[raw["record_type"] != "aggregate"]
+    raw = _complete_list_rows(raw[raw["record_type"] != "aggregate"])
     rows = []
     for r in _records(raw):
         status = r["status"] or ""
@@ -255,8 +317,9 @@ def article7_reports(shared: Path) -> pd.DataFrame:
     record_dates = frame["record_date"].map(
         lambda t: pd.Timestamp(t).strftime("%Y-%m") if _text(t) and _MONTH_YEAR.match(t) else t)
     _split_date(out, "record_date", record_dates)
+    out["list_id"], out["listed_to"] = frame["list_id"], frame["listed_to"]
     out["status_text"] = frame["status"]
-    out["source"] = frame["source"]
+    out["source"], out["source_url"], out["source_date"] = frame["source"], frame["source_url"], frame["source_date"]
     out["notes"] = [_join((n, d if not parse_partial_date(d)[0] else None)) for n, d in zip(frame["notes"], frame["record_date"])]
     return out
 
@@ -361,13 +424,20 @@ def provenance() -> pd.DataFrame:
         ("article4_clearance.csv", "Article 4 clearance per State Party",
          "Mine Action Review, Clearing Cluster Munition Remnants; " + monitor + "; " + isu,
          "Mine Action Review annual reports", FACTS_CURRENT_TO, None),
-        ("article4_clearance_by_year.csv", "Area cleared and submunitions destroyed per year",
+        ("article4_clearance_by_year.csv", "Land released (cleared, reduced, cancelled) and submunitions destroyed per year",
          "Mine Action Review; " + monitor, "Monitor profiles; Mine Action Review", FACTS_CURRENT_TO,
-         "Global totals (iso3 empty) may include non-States Parties."),
+         "One row per scope: Monitor and Mine Action Review figures differ in method and are never mixed in a rate; "
+         "global totals (iso3 empty) may include non-States Parties."),
+        ("article4_remaining.csv", "Remaining contamination reported at a date (confirmed and suspected hazardous area)",
+         monitor + "; Mine Action Review; " + isu + "; States' own reports and statements",
+         "Monitor profiles; Mine Action Review; extension requests", FACTS_CURRENT_TO,
+         "Some Lao PDR figures are areas confirmed to date, not what remains: their qualifier says so."),
         ("article7_reports.csv", "Records about transparency reports (Article 7)",
          monitor + "; Cluster Munition Coalition transparency update (18 Jun 2015); " + isu + " transparency page",
          "Monitor country profiles", FACTS_CURRENT_TO,
-         "Per-State, per-year annual report records are mostly not public: a missing record is not a missing report."),
+         "Per-State, per-year annual report records are mostly not public: a missing record is not a missing report. "
+         "Three complete lists of overdue initial reports (18 June 2015; the ISU's lists of 13 and of 9) also "
+         "say who had submitted by their date."),
         ("article7_aggregates.csv", "Published totals on transparency reporting",
          "HRW/CMC statements; Cluster Munition Monitor; ISU transparency page", None, FACTS_CURRENT_TO, None),
         ("article9_measures.csv", "National implementation measures (Article 9)", monitor, "Monitor country profiles",
@@ -381,9 +451,26 @@ def provenance() -> pd.DataFrame:
          None, "2020-11", "GICHD's in-kind support has no amount."),
     ]
     frame = pd.DataFrame(rows, columns=["file", "title", "source", "publication", "current_to", "notes"])
-    frame["accessed"] = "../shared/data research notes (collected September 2025), normalised 2026-11-28"
+    frame["source_url"] = frame["file"].map(_PUBLICATION_URLS)
+    frame["accessed"] = ("../shared/data research notes (collected September 2025, completed December 2026), "
+                         "normalised 2026-12-01")
     _split_date(frame, "current_to", frame["current_to"])
-    return frame[["file", "title", "source", "publication", "accessed", "current_to", "current_to_precision", "notes"]]
+    return frame[["file", "title", "source", "source_url", "publication", "accessed", "current_to",
+                  "current_to_precision", "notes"]]
+
+
+# The home page of each file's main publication (the rows carry their own pages where the notes give one).
+_UNTC = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-6&chapter=26"
+_MONITOR = "https://www.the-monitor.org"
+_ISU = "https://www.clusterconvention.org"
+_MAR = "https://www.mineactionreview.org"
+_PUBLICATION_URLS = {
+    "treaty_events.csv": _UNTC, "article3_stockpiles.csv": _MONITOR, "article3_destruction_by_year.csv": _MONITOR,
+    "extension_requests.csv": _ISU, "article4_clearance.csv": _MAR, "article4_clearance_by_year.csv": _MAR,
+    "article4_remaining.csv": _MONITOR, "article7_reports.csv": _MONITOR, "article7_aggregates.csv": _ISU,
+    "article9_measures.csv": _MONITOR, "article9_aggregates.csv": _ISU, "isu_budget.csv": _ISU,
+    "isu_budget_notes.csv": _ISU,
+}
 
 
 def normalise(shared: Path = DEFAULT_SHARED, out_dir: Path = DATA_DIR) -> list[Path]:
@@ -397,6 +484,7 @@ def normalise(shared: Path = DEFAULT_SHARED, out_dir: Path = DATA_DIR) -> list[P
         "extension_requests.csv": extension_requests(shared),
         "article4_clearance.csv": article4_clearance(shared),
         "article4_clearance_by_year.csv": article4_clearance_by_year(shared),
+        "article4_remaining.csv": article4_remaining(shared),
         "article7_reports.csv": article7_reports(shared),
         "article7_aggregates.csv": aggregates(shared, "article7_reporting.csv", "value"),
         "article9_measures.csv": article9_measures(shared),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .formatting import UNKNOWN, format_count, format_date
 from .partial_dates import period_end
-from .reports import initial_report_status
+from .reports import SUBMITTED_UNDATED, initial_report_status
 from .treaty import annual_report_due
 from .universalization import map_categories
 
@@ -198,15 +198,26 @@ def initial_report(iso3: str, status_at: pd.DataFrame, records: pd.DataFrame, as
     table = initial_report_status(status_at[status_at["iso3"] == iso3], records, as_of, records_current_to)
     r = table.iloc[0]
     source = f"{r['source']} ({REPORTS_FILE})" if isinstance(r["source"], str) else REPORTS_FILE
+    link = source_url(records, iso3, "initial", r["source"])
     late = r["days_late"]
+    submitted = _date(r["submitted_date"], r["submitted_date_precision"])
+    if r["status"] == SUBMITTED_UNDATED and pd.isna(r["submitted_date"]):
+        submitted = f"by {format_date(r['submitted_by'])} (the day is not in the data)"
     rows = [
-        ("Initial report due (180 days after entry into force)", _date(r["due_date"]), "Article 7(1)", when),
-        ("Initial report submitted", _date(r["submitted_date"], r["submitted_date_precision"]), source, when),
-        ("Initial report status", _text(r["status"]), source, when),
+        ("Initial report due (180 days after entry into force)", _date(r["due_date"]), "Article 7(1)", when, None),
+        ("Initial report submitted", submitted, source, when, link),
+        ("Initial report status", _text(r["status"]), source, when, link),
     ]
     if late is not None and not pd.isna(late):
-        rows.append(("Days late", format_count(late), source, when))
-    return pd.DataFrame(rows, columns=ROW_COLUMNS)
+        rows.append(("Days late", format_count(late), source, when, link))
+    return pd.DataFrame(rows, columns=[*ROW_COLUMNS, "source_url"])
+
+
+def source_url(records: pd.DataFrame, iso3: str, report_type: str, source: object) -> str | None:
+    """The address of the page of the State's record with that `source`, where the record gives one."""
+    mine = records[(records["iso3"] == iso3) & (records["report_type"] == report_type)
+                   & (records["source"] == source) & records["source_url"].notna()]
+    return None if mine.empty else str(mine["source_url"].iloc[0])
 
 
 def annual_reports(iso3: str, records: pd.DataFrame, as_of: pd.Timestamp, current_to: dict[str, str]) -> pd.DataFrame:
@@ -227,9 +238,10 @@ def annual_reports(iso3: str, records: pd.DataFrame, as_of: pd.Timestamp, curren
             "due": UNKNOWN if pd.isna(year) else format_date(annual_report_due(int(year))),
             "submitted": _date(r.submitted_date, r.submitted_date_precision), "record": _text(r.record),
             "record_date": _date(r.record_date, r.record_date_precision), "in_the_source": _text(r.status_text),
-            "source": _text(r.source), "data_as_of": current_to.get(REPORTS_FILE, UNKNOWN)})
+            "source": _text(r.source), "source_url": _text(r.source_url),
+            "data_as_of": current_to.get(REPORTS_FILE, UNKNOWN)})
     return pd.DataFrame(rows, columns=["calendar_year", "due", "submitted", "record", "record_date",
-                                       "in_the_source", "source", "data_as_of"])
+                                       "in_the_source", "source", "source_url", "data_as_of"])
 
 
 def article9(iso3: str, measures: pd.DataFrame, current_to: dict[str, str]) -> pd.DataFrame:
@@ -270,6 +282,7 @@ LABELS = {
     "document": "Document", "requested_deadline": "Deadline requested", "granted_deadline": "Deadline granted",
     "on_reference_date": "On the reference date", "calendar_year": "Year covered", "due": "Due",
     "record": "Record", "record_date": "Record dated", "in_the_source": "In the source's words",
+    "source_url": "Source page",
 }
 
 

@@ -15,7 +15,9 @@ _DATE_COLUMNS = ("date", "deadline", "_on", "current_to", "completed_by")
 def _dates(frame: pd.DataFrame) -> pd.DataFrame:
     """Date columns as pandas datetimes (NaT for missing), whatever DuckDB handed back."""
     for column in frame.columns:
-        if any(part in column for part in _DATE_COLUMNS) and not column.endswith("precision"):
+        # source_date is the source's own wording of its date (a year, a month, a window): text, not a DATE
+        if (any(part in column for part in _DATE_COLUMNS) and not column.endswith("precision")
+                and column != "source_date"):
             frame[column] = pd.to_datetime(frame[column])
     return frame
 

@@ -12,7 +12,10 @@ import pandas as pd
 from .partial_dates import period_end
 from .treaty import annual_report_due, initial_report_due
 
-INITIAL_STATUSES = ("submitted on time", "submitted late", "overdue", "not yet due", "unknown")
+# "submitted (date not in data)": known to have been submitted by a day (a record's date, or the date of
+# a complete list of overdue reports that does not name the State), but not when.
+SUBMITTED_UNDATED = "submitted (date not in data)"
+INITIAL_STATUSES = ("submitted on time", "submitted late", SUBMITTED_UNDATED, "overdue", "not yet due", "unknown")
 # "submitted, date unknown": a record says the report was submitted but not when (on time or late
 # cannot be told); "missing" only where a record lists the report as outstanding after its due date.
 ANNUAL_STATUSES = ("submitted on time", "submitted late", "submitted, date unknown", "missing",
@@ -48,7 +51,27 @@ def prepare_records(records: pd.DataFrame, current_to: pd.Timestamp) -> pd.DataF
     out["known_by"] = out["submitted_by"].fillna(out["record_by"])
     out["valid_until"] = pd.to_datetime(pd.Series(
         [listing_valid_until(r, current_to) for r in out["record_by"]], index=out.index, dtype="object"))
+    if "listed_to" in out:  # a list known only to a window never speaks past the window's end
+        out["listed_to"] = pd.to_datetime(out["listed_to"])
+        windowed = out["listed_to"] > out["record_date"]
+        out.loc[windowed, "valid_until"] = out.loc[windowed, ["valid_until", "listed_to"]].min(axis=1)
     return out
+
+
+def submitted_by_lists(parties: pd.DataFrame, initial: pd.DataFrame) -> pd.DataFrame:
+    """One row per State Party of `parties` (iso3, due_date) that a complete list of overdue initial reports
+    shows as submitted: its report fell due before the list's first possible day and the list does not name
+    it. Columns: iso3, submitted_by (the last day the list may speak for; the earliest such list), source.
+    `initial` is the prepared initial-report records (`list_id`, `record_date`, `listed_to`)."""
+    listings = initial[initial["list_id"].notna()] if "list_id" in initial else initial.iloc[0:0]
+    lists = listings.groupby("list_id").agg(listed_from=("record_date", "min"), listed_to=("listed_to", "max"),
+                                            source=("source", "first")).reset_index()
+    pairs = parties[["iso3", "due_date"]].merge(lists, how="cross")
+    pairs = pairs[pairs["due_date"] < pairs["listed_from"]]
+    named = pd.MultiIndex.from_frame(listings[["iso3", "list_id"]])
+    pairs = pairs[~pd.MultiIndex.from_frame(pairs[["iso3", "list_id"]]).isin(named)]
+    pairs = pairs.sort_values("listed_to", kind="stable").drop_duplicates("iso3")
+    return pairs.rename(columns={"listed_to": "submitted_by"})[["iso3", "submitted_by", "source"]]
 
 
 def listing_valid_until(record_by: pd.Timestamp, current_to: pd.Timestamp) -> pd.Timestamp:
@@ -69,8 +92,11 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
     `status` is a `state_status` frame for `as_of`; `records` the `article7_reports` table.
     `overdue` only where a record known on `as_of` lists the report as outstanding after its due
     date and no submission is recorded; after `current_to` (the date the records are current to)
-    nothing is overdue by record any more, it is `unknown`. A submission recorded without a date
-    makes a report past its due date `unknown` (it may or may not have been in by then).
+    nothing is overdue by record any more, it is `unknown`. `submitted (date not in data)` where the
+    report is known to have been in by a day on or before `as_of` (`submitted_by`: the end of the
+    month or year of a partial date that includes the due date, an undated record's date, or a
+    complete list of overdue reports that does not name the State: `submitted_by_lists`); a
+    submission recorded without any date makes a report past its due date `unknown`.
     """
     as_of, current_to = pd.Timestamp(as_of), pd.Timestamp(current_to)
     parties = status.loc[status["status"] == "State Party",
@@ -85,6 +111,11 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
         on="iso3", how="left")
     undated = set(initial.loc[is_submission & initial["submitted_date"].isna(), "iso3"])
     parties["undated_submission"] = parties["iso3"].isin(undated)
+    bounded = initial[is_submission & initial["submitted_date"].isna() & initial["record_by"].notna()]
+    bounded = pd.concat([bounded.rename(columns={"record_by": "bound"})[["iso3", "bound", "source"]],
+                         submitted_by_lists(parties, initial).rename(columns={"submitted_by": "bound"})])
+    bounded = bounded[bounded["bound"] <= as_of].sort_values("bound", kind="stable").drop_duplicates("iso3")
+    parties = parties.merge(bounded.rename(columns={"source": "bound_source"}), on="iso3", how="left")
     listed = initial[(initial["record"] == "outstanding") & (initial["record_by"] <= as_of)]
     listed = listed.sort_values("listed_after", kind="stable").drop_duplicates("iso3", keep="last")
     parties = parties.merge(listed[["iso3", "record_date", "record_date_precision", "listed_after", "valid_until",
@@ -97,7 +128,10 @@ def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd
         else (0 if row.status == "submitted on time"
               else ((as_of - row.due_date).days if row.status == "overdue" else None))
         for row in parties.itertuples(index=False)], dtype="Int64")
-    return parties.drop(columns=["submitted_by", "listed_after", "valid_until", "undated_submission"])
+    undated = parties["status"] == SUBMITTED_UNDATED
+    parties["submitted_by"] = parties["submitted_by"].fillna(parties["bound"].where(undated))
+    parties["source"] = parties["source"].fillna(parties["bound_source"].where(undated))
+    return parties.drop(columns=["listed_after", "valid_until", "undated_submission", "bound", "bound_source"])
 
 
 def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
@@ -109,11 +143,13 @@ def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
             return "submitted on time"
         if pd.Timestamp(row.submitted_date) > due or "late" in str(row.status_text):
             return "submitted late"
-        return "unknown"  # submitted in the month (or year) it fell due: on time or not is not known
+        return SUBMITTED_UNDATED  # in the month (or year) it fell due: on time or not is not known
     if pd.isna(due):
         return "unknown"
     if as_of <= due:
         return "not yet due"
+    if pd.notna(row.bound):
+        return SUBMITTED_UNDATED
     if row.undated_submission:
         return "unknown"
     if pd.notna(row.listed_after) and row.listed_after > due and as_of <= row.valid_until:
@@ -163,7 +199,7 @@ def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Ti
     outstanding = {iso3: group for iso3, group in annual[annual["record"] == "outstanding"].groupby("iso3")}
     none = annual.iloc[0:0]
     out = owed.copy()
-    statuses, dates, precisions, sources = [], [], [], []
+    statuses, dates, precisions, bys, sources = [], [], [], [], []
     for row in owed.itertuples(index=False):
         key, due = (row.iso3, int(row.reporting_year)), row.due_date
         rec, status = dated.get(key), None
@@ -188,9 +224,11 @@ def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Ti
         statuses.append(status)
         dates.append(getattr(rec, "submitted_date", pd.NaT) if status in SUBMITTED else pd.NaT)
         precisions.append(getattr(rec, "submitted_date_precision", None) if status in SUBMITTED else None)
+        bys.append(getattr(rec, "submitted_by", pd.NaT) if status in SUBMITTED else pd.NaT)
         sources.append(getattr(rec, "source", None) if rec is not None else None)
     out["submitted_date"] = pd.to_datetime(pd.Series(dates, index=out.index, dtype="object"))
     out["submitted_date_precision"] = precisions
+    out["submitted_by"] = pd.to_datetime(pd.Series(bys, index=out.index, dtype="object"))
     out["status"] = statuses
     out["source"] = sources
     return out
@@ -273,10 +311,10 @@ def next_annual_report_due(as_of: pd.Timestamp) -> pd.Timestamp:
 
 def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     """The `article7_status` view's rows from the two analyses: iso3, report_type, reporting_year,
-    due_date, submitted_date, status (initial reports first, then annual by year, per State)."""
+    due_date, submitted_date, status, submitted_by (initial reports first, then annual by year, per State)."""
     first = initial.assign(report_type="initial", reporting_year=pd.NA)
     later = annual.assign(report_type="annual")
-    columns = ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status"]
+    columns = ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status", "submitted_by"]
     out = pd.concat([first[columns], later[columns]], ignore_index=True)
     out["reporting_year"] = pd.array(out["reporting_year"], dtype="Int64")
     out["order"] = out["reporting_year"].fillna(0)

@@ -39,6 +39,9 @@ class View:
 C = Column
 PRECISION = "Precision of the date before it: day, month or year (a month or year is stored as its first day)."
 SOURCE = C("source", "VARCHAR", "Where the facts of this row come from.")
+SOURCE_URL = C("source_url", "VARCHAR", "Address of the source page, where one is known.")
+SOURCE_DATE = C("source_date", "VARCHAR", "The source page's own date (YYYY-MM-DD, YYYY-MM or YYYY), or FROM/TO "
+                "where the page is undated and only a window is known.")
 NOTES = C("notes", "VARCHAR", "Caveats and the sources' own wording where a value was read from free text.")
 
 TABLES: tuple[Table, ...] = (
@@ -106,16 +109,34 @@ TABLES: tuple[Table, ...] = (
         C("area_cleared_summary", "VARCHAR", "Clearance progress in the sources' words."),
         SOURCE, NOTES,
     ), key=("iso3",), data_file="article4_clearance.csv"),
-    Table("article4_clearance_by_year", "Area cleared and submunitions destroyed per State (or globally) and year.", (
-        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3); empty for the Monitor's global total."),
+    Table("article4_clearance_by_year", "Land released (cleared, reduced by technical survey, cancelled by non-technical "
+          "survey) and submunitions destroyed per State (or globally), year and scope (whose figure it is).", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3); empty for a global total."),
         C("year", "INTEGER", "Calendar year.", True),
-        C("area_cleared_km2", "DECIMAL(12,3)", "Area cleared that year, in km²."),
+        C("area_cleared_km2", "DECIMAL(12,4)", "Area cleared that year, in km²."),
         C("area_qualifier", "VARCHAR", "exact, approx or lower bound."),
+        C("area_reduced_km2", "DECIMAL(12,4)", "Area reduced by technical survey that year, in km²."),
+        C("area_cancelled_km2", "DECIMAL(12,4)", "Area cancelled by non-technical survey that year, in km²."),
         C("submunitions_destroyed", "BIGINT", "Submunitions destroyed that year."),
         C("submunitions_qualifier", "VARCHAR", "exact, approx or lower bound."),
-        C("scope", "VARCHAR", "national or global.", True),
-        SOURCE, NOTES,
-    ), key=("iso3", "year"), data_file="article4_clearance_by_year.csv"),
+        C("scope", "VARCHAR", "Whose figure: national, Monitor, Mine Action Review, operator (one operator only), "
+          "not CMR-specific (all unexploded ordnance), global (Monitor) or global (Mine Action Review). A rate "
+          "uses one scope, and only national, Monitor or Mine Action Review.", True),
+        C("scope_note", "VARCHAR", "The scope in the source's words (e.g. before accession)."),
+        SOURCE, SOURCE_URL, SOURCE_DATE, NOTES,
+    ), key=("iso3", "year", "scope"), data_file="article4_clearance_by_year.csv"),
+    Table("article4_remaining", "Remaining contamination by cluster munition remnants a State (or the Monitor, Mine "
+          "Action Review) reported at a date: confirmed and suspected hazardous area.", (
+        C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
+        C("as_of_date", "DATE", "Date the figure speaks for.", True),
+        C("as_of_date_precision", "VARCHAR", PRECISION),
+        C("cha_km2", "DECIMAL(12,4)", "Confirmed hazardous area, in km²."),
+        C("sha_km2", "DECIMAL(12,4)", "Suspected hazardous area, in km²."),
+        C("total_km2", "DECIMAL(12,4)", "Total contaminated area, in km² (where the source gives a total)."),
+        C("qualifier", "VARCHAR", "What the figure is, in the source's words (e.g. area confirmed to date, not what remains)."),
+        C("scope", "VARCHAR", "Whose figure it is, in the source's words (e.g. national (Monitor)).", True),
+        SOURCE, SOURCE_URL, SOURCE_DATE, NOTES,
+    ), key=("iso3", "as_of_date", "scope"), data_file="article4_remaining.csv"),
     Table("article7_reports", "Records about transparency reports (Article 7): a submission, or a listing as outstanding.", (
         C("iso3", "VARCHAR", "State (ISO 3166-1 alpha-3).", True),
         C("report_type", "VARCHAR", "initial or annual.", True),
@@ -125,8 +146,12 @@ TABLES: tuple[Table, ...] = (
         C("record", "VARCHAR", "submitted, outstanding (listed as overdue or not submitted) or unclear.", True),
         C("record_date", "DATE", "Date the record speaks for (e.g. the date of an overdue list)."),
         C("record_date_precision", "VARCHAR", PRECISION),
+        C("list_id", "VARCHAR", "For a listing as outstanding: the complete published list it belongs to (CMC 2015, "
+          "ISU 13, ISU 9). A State Party whose report was due before the list's window and that is not on it had "
+          "submitted by `listed_to`."),
+        C("listed_to", "DATE", "Last day a complete list may speak for (with `record_date`, the first: its window)."),
         C("status_text", "VARCHAR", "Status in the source's words."),
-        SOURCE, NOTES,
+        SOURCE, SOURCE_URL, SOURCE_DATE, NOTES,
     ), data_file="article7_reports.csv"),
     Table("article7_aggregates", "Published totals on transparency reporting, with their dates.", (
         C("metric", "VARCHAR", "What is counted.", True),
@@ -186,6 +211,7 @@ TABLES: tuple[Table, ...] = (
         C("file", "VARCHAR", "Data file in data/.", True),
         C("title", "VARCHAR", "What the file holds.", True),
         C("source", "VARCHAR", "Where its facts come from.", True),
+        C("source_url", "VARCHAR", "Address of the main publication, where one is known."),
         C("publication", "VARCHAR", "Publication cited."),
         C("accessed", "VARCHAR", "When and how the facts were gathered.", True),
         C("current_to", "DATE", "Date the facts are current to."),
@@ -314,14 +340,17 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
     -- The SQL twin of reports.initial_report_status + annual_report_status (tests/test_article7.py checks them).
     WITH params AS (SELECT facts_current_to('article7_reports.csv') AS current_to),
     rec AS (
-        SELECT r.iso3, r.report_type, r.reporting_year, r.record, r.status_text, r.submitted_date,
+        SELECT r.iso3, r.report_type, r.reporting_year, r.record, r.status_text, r.submitted_date, r.source,
+               r.list_id, r.record_date, r.listed_to,
                period_end(r.submitted_date, r.submitted_date_precision) AS submitted_by,
                period_end(r.record_date, r.record_date_precision) AS record_by,
                r.record_date AS listed_after,
-               -- a listing as outstanding speaks until the next 30 April, never past current_to (reports.listing_valid_until)
+               -- a listing as outstanding speaks until the next 30 April, never past current_to (reports.listing_valid_until),
+               -- nor past the end of its window where a complete list is known only to a window
                least(p.current_to, CASE WHEN record_by < make_date(year(record_by), 4, 30)
                                         THEN make_date(year(record_by), 4, 30)
-                                        ELSE make_date(year(record_by) + 1, 4, 30) END) AS valid_until
+                                        ELSE make_date(year(record_by) + 1, 4, 30) END,
+                     CASE WHEN r.listed_to > r.record_date THEN r.listed_to END) AS valid_until
         FROM article7_reports r CROSS JOIN params p),
     st AS (SELECT * FROM state_status_at(d)),
     init AS (
@@ -333,6 +362,17 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
         FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NOT NULL
                    AND submitted_by <= d
         GROUP BY iso3),
+    lists AS (  -- complete lists of overdue initial reports: their window and source (reports.submitted_by_lists)
+        SELECT list_id, min(record_date) AS listed_from, max(listed_to) AS listed_to, min(source) AS source
+        FROM rec WHERE report_type = 'initial' AND list_id IS NOT NULL GROUP BY list_id),
+    bounds AS (  -- submitted by a day, not on a known day: an undated record's date, or a list not naming the State
+        SELECT iso3, record_by AS bound, source FROM rec
+        WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NULL AND record_by IS NOT NULL
+        UNION ALL
+        SELECT i.iso3, l.listed_to, l.source FROM init i JOIN lists l ON i.due_date < l.listed_from
+        WHERE NOT EXISTS (SELECT 1 FROM rec r WHERE r.list_id = l.list_id AND r.iso3 = i.iso3)),
+    init_bound AS (
+        SELECT iso3, min(bound) AS bound FROM bounds WHERE bound <= d GROUP BY iso3),
     init_undated AS (
         SELECT DISTINCT iso3 FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NULL),
     init_listed AS (
@@ -347,14 +387,17 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                             WHEN s.submitted_by <= i.due_date THEN 'submitted on time'
                             WHEN s.submitted_date > i.due_date OR coalesce(s.status_text, '') LIKE '%late%'
                                  THEN 'submitted late'
-                            ELSE 'unknown' END
+                            ELSE 'submitted (date not in data)' END
                    WHEN i.due_date IS NULL THEN 'unknown'
                    WHEN d <= i.due_date THEN 'not yet due'
+                   WHEN b.bound IS NOT NULL THEN 'submitted (date not in data)'
                    WHEN u.iso3 IS NOT NULL THEN 'unknown'
                    WHEN l.listed_after > i.due_date AND d <= l.valid_until THEN 'overdue'
-                   ELSE 'unknown' END AS status
+                   ELSE 'unknown' END AS status,
+               CASE WHEN s.submitted_date IS NOT NULL THEN s.submitted_by
+                    WHEN status = 'submitted (date not in data)' THEN b.bound END AS submitted_by
         FROM init i LEFT JOIN init_sub s USING (iso3) LEFT JOIN init_undated u USING (iso3)
-        LEFT JOIN init_listed l USING (iso3)),
+        LEFT JOIN init_listed l USING (iso3) LEFT JOIN init_bound b USING (iso3)),
     ann_states AS (
         SELECT iso3, entry_into_force_date AS eif, withdrawal_date,
                unnest(range(year(CAST(entry_into_force_date + INTERVAL 180 DAY AS DATE)), year(d))) AS y
@@ -389,7 +432,8 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                                               AND (a.reporting_year IS NULL OR a.reporting_year = o.reporting_year))
                                  THEN 'missing' ELSE 'unknown' END
                    WHEN o.due_date > (SELECT current_to FROM params) THEN 'unknown'
-                   ELSE 'no record in data' END AS status
+                   ELSE 'no record in data' END AS status,
+               s.submitted_by
         FROM owed o LEFT JOIN ann_dated s USING (iso3, reporting_year) LEFT JOIN ann_undated u USING (iso3, reporting_year)
         WHERE o.eif <= o.due_date AND NOT coalesce(o.withdrawal_date <= o.due_date, false))
     SELECT * FROM initial_rows UNION ALL SELECT * FROM annual_rows
@@ -471,9 +515,13 @@ VIEWS: tuple[View, ...] = (
         C("due_date", "DATE", "Initial: 180 days after entry into force; annual: 30 April after the reporting year."),
         C("submitted_date", "DATE", "Date the report was submitted, where a record gives it (first day of its month or year "
                                     "where only that is known)."),
-        C("status", "VARCHAR", "submitted on time, submitted late, submitted, date unknown (annual), overdue (initial) or "
-                               "missing (annual) only where a record lists it as outstanding after its due date, "
-                               "no record in data (annual), not yet due, or unknown."),
+        C("status", "VARCHAR", "submitted on time, submitted late, submitted (date not in data) (initial: submitted "
+                               "by `submitted_by`, the day not known), submitted, date unknown (annual), overdue "
+                               "(initial) or missing (annual) only where a record lists it as outstanding after its "
+                               "due date, no record in data (annual), not yet due, or unknown."),
+        C("submitted_by", "DATE", "Last day by which the report had been submitted: the end of the month or year of "
+                                  "a partial date, the date of an undated record, or the last day of a complete list "
+                                  "of overdue initial reports that does not name the State."),
     ), "SELECT * FROM article7_status_at(current_date)",
         notes=("`article7_status_at(DATE '2025-09-30')` gives the same columns for any other date.",
                "Annual reports are listed for the calendar years ended by the date (the current year's is not yet owed).",

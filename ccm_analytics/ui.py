@@ -12,6 +12,7 @@ import streamlit as st
 from . import queries
 from .db import database_path, ensure_database, open_snapshot, snapshot_cursor
 from .formatting import format_date
+from .links import source_links
 
 CACHE_TTL_S = 600
 TOPOJSON_URL = "/app/static/"  # plotly geo maps load world_110m.json from the app itself, not a CDN
@@ -103,8 +104,20 @@ def sources_table(files: list[str]) -> None:
     sources = load_table("data_sources")
     chosen = sources[sources["file"].isin(files)].copy()
     chosen["current_to"] = [format_date(d, p) for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
+    chosen["source_url"] = source_links(chosen["source_url"])
     with st.expander("Data sources"):
-        st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch")
+        st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch",
+                     column_config={"source_url": SOURCE_LINK})
+
+
+SOURCE_LINK = st.column_config.LinkColumn("Source page", display_text="open the source page")
+
+
+def profile_table(frame: pd.DataFrame) -> None:
+    """A country-profile table: its text shown as text (never Markdown), its source pages as links."""
+    if "Source page" in frame:
+        frame = frame.assign(**{"Source page": source_links(frame["Source page"])})
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source page": SOURCE_LINK})
 
 
 # --- Downloads, profile links and the State picker (issue 3) ---------------------------------------
@@ -302,3 +315,14 @@ def prepared_download_buttons(files, as_of: pd.Timestamp) -> None:
     """The buttons of `download_buttons` for files already made (e.g. a cached
     `computed_universalization.Download`: `stem`, `csv` and `xlsx` bytes), so a rerun writes no file."""
     _download_pair(files.csv, files.xlsx, files.stem, as_of)
+
+
+def reset_when_changed(name: str, token, prefixes: tuple[str, ...]) -> None:
+    """Forget the widgets whose keys start with one of `prefixes` when `token` (what their options and
+    defaults depend on, e.g. the State picked) differs from the last run's: a widget keeps its value
+    under the same key, so without this a choice made for one State would carry over to the next."""
+    marker = f"_reset_{name}"
+    if marker in st.session_state and st.session_state[marker] != token:
+        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefixes)]:
+            del st.session_state[key]
+    st.session_state[marker] = token

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .land_release import RATE_SCOPES
 from .treaty import EXTENSION_LIMIT_YEARS
 
 RATE_YEARS = 3  # the demonstrated rate: mean of the last three years with a reported figure
@@ -75,9 +76,11 @@ def progress_by_year(article: int, iso3: str, measure: str, destruction_by_year:
                             "qualifier": "not stated", "cumulative": rows["cumulative"].fillna(False).astype(bool),
                             "note": rows["notes"], "source": rows["source"]})
     else:
-        rows = clearance_by_year[(clearance_by_year["iso3"] == iso3) & (clearance_by_year["scope"] == "national")]
         amount, qualifier = (("area_cleared_km2", "area_qualifier") if measure == "area"
                              else ("submunitions_destroyed", "submunitions_qualifier"))
+        rows = clearance_by_year[(clearance_by_year["iso3"] == iso3) & clearance_by_year["scope"].isin(RATE_SCOPES)
+                                 & clearance_by_year[amount].notna() & (clearance_by_year["year"] < as_of.year)]
+        rows = rows[rows["scope"] == series_scope(rows["scope"])]
         out = pd.DataFrame({"year": rows["year"], "amount": rows[amount], "qualifier": rows[qualifier],
                             "cumulative": False, "note": rows["notes"], "source": rows["source"]})
     out = out.dropna(subset=["amount"])
@@ -86,6 +89,13 @@ def progress_by_year(article: int, iso3: str, measure: str, destruction_by_year:
     out["year"] = out["year"].astype(int)
     out["qualifier"] = out["qualifier"].fillna("not stated")
     return out.sort_values("year").reset_index(drop=True)
+
+
+def series_scope(scopes: pd.Series) -> str | None:
+    """The one scope a State's series of yearly figures is read in (a rate never mixes scopes): the scope
+    in `land_release.RATE_SCOPES` with the most figures, the earlier in that order on a tie."""
+    counts = scopes.value_counts()
+    return max(RATE_SCOPES, key=lambda s: (counts.get(s, 0), -RATE_SCOPES.index(s))) if len(counts) else None
 
 
 def baseline(article: int, iso3: str, measure: str, stockpiles: pd.DataFrame, clearance: pd.DataFrame) -> Baseline:

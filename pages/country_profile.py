@@ -17,29 +17,29 @@ iso3 = ui.state_picker(picker.options, picker.names)
 profile = ui.load_computed("computed_profile.profile", as_of, iso3)  # cached: a rerun recomputes nothing
 
 st.header(profile.name)
-st.table(profile.header, hide_index=True)
+ui.profile_table(profile.header)
 
 st.subheader("Article 3 and 4 obligations")
 st.caption(f"Status and deadlines on {format_date(as_of)}; the current deadline is the latest granted by a "
            "recorded decision.")
-st.table(profile.obligations, hide_index=True)
+ui.profile_table(profile.obligations)
 
 st.subheader("Extension requests")
 if profile.extensions.empty:
     st.write("No extension request is on record for this State.")
 else:
     st.caption(f"\"On the reference date\": where the request stood on {format_date(as_of)}.")
-    st.table(profile.extensions, hide_index=True)
+    ui.profile_table(profile.extensions)
 
 st.subheader("Article 7 transparency reports")
-st.table(profile.initial_report, hide_index=True)
+ui.profile_table(profile.initial_report)
 st.markdown("**Annual reports on record** (due 30 April, covering the previous calendar year)")
 if profile.annual_reports.empty:
     st.write(profiles.NO_ANNUAL_RECORDS)
 else:
-    st.table(profile.annual_reports, hide_index=True)
+    ui.profile_table(profile.annual_reports)
 
 st.subheader("Article 9 national implementation measures")
-st.table(profile.article9, hide_index=True)
+ui.profile_table(profile.article9)
 
 ui.sources_table(SOURCES)

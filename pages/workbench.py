@@ -26,6 +26,7 @@ if not labels:
 left, middle, right = st.columns([2, 2, 1])
 picked = left.selectbox("State Party and article", list(labels), format_func=labels.get, key="wb_obligation")
 iso3, article = extensions.parse_choice(picked)
+ui.reset_when_changed("wb_state", picked, ("wb_request", "wb_rate", "wb_scenario_kind", "wb_plan"))
 its_requests = picker.requests.get(picked, [])
 request = None
 if its_requests:

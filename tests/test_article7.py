@@ -24,6 +24,7 @@ def _records(*rows) -> pd.DataFrame:
     frame["reporting_year"] = pd.array(frame["reporting_year"], dtype="Int64")
     frame["submitted_date"] = pd.to_datetime(frame["submitted_date"])
     frame["record_date"] = pd.to_datetime(frame["record_date"])
+    frame["list_id"], frame["listed_to"] = None, pd.NaT  # no complete list (see test_article7_lists.py)
     frame["source"] = "test source"
     frame["notes"] = None
     return frame
@@ -110,7 +111,8 @@ def test_initial_statuses():
     got = _initial("2020-01-01")
     assert got.loc["ONT", "status"] == "submitted on time"  # on the due date itself
     assert got.loc["LAT", "status"] == "submitted late" and got.loc["LAT", "days_late"] == 10  # 28 Jan -> 7 Feb
-    assert got.loc["MON", "status"] == "unknown"  # January 2011: before or after 28 January is not known
+    # January 2011: in by 31 January, before or after 28 January is not known
+    assert got.loc["MON", "status"] == reports.SUBMITTED_UNDATED and got.loc["MON", "submitted_by"] == T("2011-01-31")
     assert got.loc["MLT", "status"] == "submitted late"  # the source says late
     assert got.loc["OVD", "status"] == "unknown"  # the June 2015 listing spoke only until 30 April 2016
     in_cycle = _initial("2016-01-01").loc["OVD"]
@@ -241,7 +243,8 @@ def test_status_rows_have_the_view_columns():
     annual = reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
                                           as_of, CURRENT_TO)
     rows = reports.status_rows(initial, annual)
-    assert list(rows.columns) == ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status"]
+    assert list(rows.columns) == ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status",
+                                  "submitted_by"]
     assert rows.iloc[0][["iso3", "report_type"]].tolist() == ["AAA", "initial"]
     assert pd.isna(rows.iloc[0]["reporting_year"]) and rows.iloc[1]["reporting_year"] == 2011
     assert len(rows) == 2 + 2 * 10  # 2 initial; annual 2011 .. 2020 (the 2020 report not yet due)

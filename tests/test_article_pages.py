@@ -53,30 +53,32 @@ def _metrics(at) -> dict:
 
 
 def test_article7_on_the_data_date(db_path, media):
-    # 30 September 2022: the Monitor's "not submitted as of August 2022" (Congo, Guinea; South Africa's annual
-    # reports) still speaks; it stops at the next reporting deadline, 30 April 2023.
+    # 30 September 2022: the Monitor's "not submitted as of August 2022" (initial reports of Cabo Verde, Comoros,
+    # Congo, Guinea, Rwanda, Sao Tome and Principe, Togo; the annual reports of Benin, Iceland and South Africa)
+    # still speaks; it stops at the next reporting deadline, 30 April 2023.
     at = _page("pages/article7.py", "2022-09-30")
     metrics = _metrics(at)
-    assert metrics["Overdue"] == "2"
+    assert metrics["Overdue"] == "7"
     assert not at.info  # the reference date is within the data
-    assert any("records for 17 of" in m.value for m in at.markdown)
+    assert any("records for 42 of" in m.value for m in at.markdown)  # see test_article7_data
     shown = next(d.value for d in at.dataframe if "Report" in d.value.columns)  # the reminder list
-    assert len(shown) == 8  # 2 initial reports + South Africa's annual reports for 2016-2021
+    assert len(shown) == 23  # 7 initial reports + Benin 2018-2021, Iceland and South Africa 2016-2021
     csv = pd.read_csv(io.BytesIO(_download(media, at.download_button(key="download_article7_reminders_csv"))))
     assert csv["state_name"].tolist() == shown["State Party"].tolist()
     assert csv["report"].tolist() == shown["Report"].tolist()
     assert "2015-09-28" in csv["due_date"].tolist()  # Guinea: entry into force 1 April 2015 + 180 days
     xlsx = pd.read_excel(io.BytesIO(_download(media, at.download_button(key="download_article7_reminders_xlsx"))),
                          sheet_name=None)
-    assert len(xlsx["data"]) == 8 and "sources" in xlsx
+    assert len(xlsx["data"]) == 23 and "sources" in xlsx
 
 
 def test_article7_reference_date_widget(db_path):
     at = _page("pages/article7.py", "2025-09-30")
     at.date_input(key="widget_as_of").set_value(date(2015, 6, 18)).run()
-    # The CMC list of 18 June 2015 names 15 States. Chad: a submission is recorded without a date -> unknown.
-    # Guinea: entry into force 1 April 2015, due 28 September 2015, after the list -> unknown. 15 - 2 = 13.
-    assert _metrics(at)["Overdue"] == "13"
+    # The CMC list of 18 June 2015 names 18 States. Chad: a submission is recorded without a date -> unknown.
+    # Guinea: entry into force 1 April 2015, due 28 September 2015, after the list -> not yet due. Cameroon:
+    # report of 1 August 2014 (posted late) -> submitted late. 18 - 3 = 15.
+    assert _metrics(at)["Overdue"] == "15"
     at.date_input(key="widget_as_of").set_value(date(2026, 11, 28)).run()
     assert _metrics(at)["Overdue"] == "0"
     assert any("current to 30 September 2025" in i.value for i in at.info)

@@ -74,3 +74,10 @@ def test_map_coverage_and_points_for_small_states():
     assert points["lon"].between(-180, 180).all()  # Tuvalu is given as 181 degrees east
     vatican = points.set_index("iso3").loc["VAT"]
     assert round(vatican["lat"], 1) == 41.9 and round(vatican["lon"], 1) == 12.5
+
+
+def test_only_web_addresses_become_source_links():
+    from ccm_analytics.links import source_links
+    urls = pd.Series(["https://www.the-monitor.org/x", "HTTP://a.org", "javascript:alert(1)", "data:text/html,x",
+                      None, "/etc/passwd"])
+    assert source_links(urls).tolist() == ["https://www.the-monitor.org/x", "HTTP://a.org", None, None, None, None]

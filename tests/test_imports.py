@@ -162,7 +162,11 @@ GOOD = {
                  "WHERE iso3 = 'NZL'", [("destroyed", date(2013, 6, 1), "month")]),
     "article4_progress": ("iso3,year,area_cleared_km2,area_qualifier,scope,source\nLAO,2024,50.125,approx,national,t\n",
                           "SELECT CAST(area_cleared_km2 AS VARCHAR), area_qualifier FROM article4_clearance_by_year "
-                          "WHERE iso3 = 'LAO' AND year = 2024", [("50.125", "approx")]),
+                          "WHERE iso3 = 'LAO' AND year = 2024 AND scope = 'national'", [("50.1250", "approx")]),
+    "article4_remaining": ("iso3,as_of_date,as_of_date_precision,cha_km2,sha_km2,scope,source\n"
+                           "LAO,2025-12-31,day,2100.5,8000,national (State report),t\n",
+                           "SELECT CAST(cha_km2 AS VARCHAR), CAST(sha_km2 AS VARCHAR) FROM article4_remaining "
+                           "WHERE iso3 = 'LAO' AND as_of_date = DATE '2025-12-31'", [("2100.5000", "8000.0000")]),
     "extension_requests": ("iso3,article,request_no,submitted_date,meeting,meeting_date,granted_deadline,source\n"
                            "LAO,4,3,2026-03,3RC,2026-09,2030-08-01,test\n",
                            "SELECT current_deadline, status FROM obligation_deadlines_at(DATE '2026-11-28') "

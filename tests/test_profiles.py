@@ -143,7 +143,9 @@ RECORDS = pd.DataFrame({
     "submitted_date": [T("2011-01-25"), T("2012-03-22"), pd.NaT], "submitted_date_precision": ["day", "day", None],
     "record": ["submitted", "submitted", "submitted"], "record_date": [pd.NaT, T("2012-09-05"), T("2020-05-04")],
     "record_date_precision": [None, "day", "day"], "status_text": ["submitted"] * 3,
-    "source": ["Monitor", "Monitor", "ISU profile"]})
+    "list_id": [None] * 3, "listed_to": [pd.NaT] * 3,
+    "source": ["Monitor", "Monitor", "ISU profile"],
+    "source_url": ["https://www.the-monitor.org/aaa", "javascript:alert(1)", None]})
 
 
 def test_initial_report():
@@ -153,6 +155,8 @@ def test_initial_report():
     assert values["Initial report due (180 days after entry into force)"] == "28 January 2011"
     assert values["Initial report submitted"] == "25 January 2011"
     assert values["Initial report status"] == "submitted on time"
+    table = profiles.initial_report("AAA", status("2025-09-30"), RECORDS, T("2025-09-30"), T("2025-09-30"), CURRENT_TO)
+    assert table.set_index("item").loc["Initial report status", "source_url"] == "https://www.the-monitor.org/aaa"
     not_party = profiles.initial_report("NNN", status("2025-09-30"), RECORDS, T("2025-09-30"), T("2025-09-30"),
                                         CURRENT_TO)
     assert not_party["value"].iloc[0].startswith("not applicable")

@@ -180,3 +180,32 @@ def test_assessment_with_a_request_longer_than_the_limit_and_an_entered_deadline
     assert a.rate.rate is None and a.years_needed is None and a.ratio is None
     numbers = wb.numbers(a)
     assert numbers.loc[numbers["item"] == "requested deadline", "value"].item() == "2030-01-01"
+
+
+# --- one scope per series ------------------------------------------------------------------------------
+
+def _clearance(rows):
+    """article4_clearance_by_year rows: (iso3, year, area cleared, scope)."""
+    return pd.DataFrame([{"iso3": i, "year": y, "area_cleared_km2": a, "area_qualifier": "exact",
+                          "submunitions_destroyed": None, "submunitions_qualifier": None, "scope": s,
+                          "notes": None, "source": f"{s} {y}"} for i, y, a, s in rows])
+
+
+def test_a_series_keeps_one_scope_and_never_an_operator_or_all_uxo_figure():
+    clearance = _clearance([
+        ("AAA", 2018, 5.0, "Monitor"), ("AAA", 2019, 6.0, "Monitor"),
+        ("AAA", 2019, 9.0, "Mine Action Review"),  # the same year by another method: not mixed in
+        ("AAA", 2020, 50.0, "not CMR-specific"), ("AAA", 2021, 1.0, "operator"),
+        ("AAA", 2022, 7.0, "Monitor"), ("BBB", 2019, 3.0, "Monitor"),
+    ])
+    progress = wb.progress_by_year(4, "AAA", "area", None, clearance, T("2023-06-30"))
+    # Monitor has 3 years with a figure (2018, 2019, 2022), Mine Action Review 1: the series is Monitor's.
+    assert progress["year"].tolist() == [2018, 2019, 2022]
+    assert progress["amount"].tolist() == [5.0, 6.0, 7.0]
+    assert wb.demonstrated_rate(progress).rate == pytest.approx(6.0)  # (5 + 6 + 7) / 3
+
+
+def test_series_scope_prefers_national_on_a_tie():
+    assert wb.series_scope(pd.Series(["Mine Action Review", "national"])) == "national"
+    assert wb.series_scope(pd.Series(["Mine Action Review", "Mine Action Review", "national"])) == "Mine Action Review"
+    assert wb.series_scope(pd.Series([], dtype=object)) is None
