@@ -53,21 +53,26 @@ def annual_heatmap(annual: pd.DataFrame) -> go.Figure:
 
 
 def reporting_rates(rates: pd.DataFrame) -> go.Figure:
-    """Share of States Parties with a record that submitted on time and at all, per calendar year."""
-    custom = rates[["with_record", "due", "on_time", "submitted"]].to_numpy()
+    """Share of States Parties with a record that submitted on time and at all, per calendar year covered
+    (a `transparency.reporting_rates_shown` frame): a gap where the rate is not drawn; under each year, its
+    denominator (States with a record of States owing a report)."""
+    from .transparency import rate_text
+    years = rates["reporting_year"].astype(int).tolist()
     fig = go.Figure()
-    fig.add_scatter(x=rates["reporting_year"], y=rates["submitted_rate"], name="submitted at all",
-                    mode="lines+markers", line_color=STATUS_COLOURS["submitted late"], customdata=custom,
-                    hovertemplate="%{x}: %{y:.0%} submitted (%{customdata[3]} of %{customdata[0]} with a record; "
-                                  "%{customdata[1]} due)<extra></extra>")
-    fig.add_scatter(x=rates["reporting_year"], y=rates["on_time_rate"], name="submitted on time",
-                    mode="lines+markers", line_color=STATUS_COLOURS["submitted on time"], customdata=custom,
-                    hovertemplate="%{x}: %{y:.0%} on time (%{customdata[2]} of %{customdata[0]} with a record; "
-                                  "%{customdata[1]} due)<extra></extra>")
+    for column, count, name, colour in [("submitted_rate", "submitted", "submitted at all", "submitted late"),
+                                        ("on_time_rate", "on_time", "submitted on time", "submitted on time")]:
+        custom = [[rate_text(r, n, w), d] for r, n, w, d in
+                  zip(rates[column], rates[count], rates["with_record"], rates["denominator"])]
+        fig.add_scatter(x=years, y=rates[column], name=name, mode="lines+markers", line_color=STATUS_COLOURS[colour],
+                        customdata=custom, connectgaps=False,
+                        hovertemplate=f"%{{x}}, {name}: %{{customdata[0]}}; "
+                                      "with a record: %{customdata[1]} owing a report<extra></extra>")
     fig.update_layout(title="Annual reporting rate per calendar year covered (among States Parties with a record)",
-                      xaxis_title="Calendar year covered", yaxis=dict(title="Share", tickformat=".0%", range=[0, 1.05]),
+                      xaxis=dict(title="Calendar year covered (with a record, of States Parties owing a report)",
+                                 tickvals=years, ticktext=[f"{y}<br>{d}" for y, d in zip(years, rates["denominator"])]),
+                      yaxis=dict(title="Share", tickformat=".0%", range=[0, 1.05]),
                       legend=dict(orientation="h", x=1, xanchor="right", y=1.0, yanchor="bottom"),
-                      height=380, margin=dict(t=90, l=40, r=20, b=40))
+                      height=400, margin=dict(t=90, l=40, r=20, b=60))
     return fig
 
 

@@ -30,8 +30,9 @@ class Article7Page:
     initial_download: pd.DataFrame  # transparency.initial_download
     completeness: str  # transparency.completeness_text
     heatmap: go.Figure | None  # None when no annual report is owed (figures.annual empty)
-    rates_chart: go.Figure | None
+    rates_chart: go.Figure | None  # None also when no year has a rate (transparency.any_rate_drawn)
     rates_table: pd.DataFrame | None
+    rates_note: str | None  # transparency.rates_note: how the rates are computed, years without one
     status_chart: go.Figure | None
     without_year_table: pd.DataFrame | None  # None when every record says the year it covers
     reminder_table: pd.DataFrame
@@ -51,8 +52,9 @@ def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Article7Page
         initial_download=transparency.initial_download(fig.initial),
         completeness=transparency.completeness_text(fig.with_record, fig.state_years_due),
         heatmap=charts.annual_heatmap(fig.annual) if owed else None,
-        rates_chart=charts.reporting_rates(fig.rates) if owed else None,
+        rates_chart=charts.reporting_rates(fig.rates) if owed and transparency.any_rate_drawn(fig.rates) else None,
         rates_table=transparency.rates_table(fig.rates) if owed else None,
+        rates_note=transparency.rates_note(fig.rates) if owed else None,
         status_chart=charts.status_bars(fig.annual_counts, "Annual reports due by the reference date, by status")
         if owed else None,
         without_year_table=None if fig.without_year.empty else transparency.without_year_table(fig.without_year),

@@ -20,7 +20,6 @@ from .provenance import current_to_text
 from .treaty import state_facts
 
 FILES = ["treaty_events.csv"]  # the data file the page's figures and downloads come from
-NONE = "none recorded"
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Figures:
     shapes, _ = geo.split_by_map(state_status, on_map)
     points = geo.off_map_points(state_status, on_map)
     summary = "; ".join(f"{c}: {n}" for c, n in by_category.items())
-    every = uz.dates_as_text(uz.state_list(state_status), ["signature_date", "consent_date", "withdrawal_date"], NONE)
+    every = uz.state_list(uz.event_dates_as_text(state_status))  # "not signed", "not ratified": known absence
     facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
     by_year = uz.new_parties_by_year(facts, as_of)
     regions = uz.region_counts(state_status)
@@ -115,6 +114,6 @@ def targets(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, regions: tuple[
     others = uz.non_signatory_targets(target_frame)
     return Targets(
         signatories=with_profile_links(uz.signatory_targets(target_frame), as_of),
-        others=with_profile_links(uz.dates_as_text(others, ["consent_date", "withdrawal_date"], NONE), as_of),
+        others=with_profile_links(uz.event_dates_as_text(others), as_of),
         download=download(con, target_frame, "targets", as_of),
     )

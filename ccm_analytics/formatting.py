@@ -1,11 +1,14 @@
 """Text for the screen in UN document style: 1 August 2010, June 2023, CHF 469'686, "unknown"."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .money import format_chf  # noqa: F401  (re-exported: one place for screen formats)
 
 UNKNOWN = "unknown"
+_MARKDOWN_ACTIVE = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
 
 def format_date(value: object, precision: str | None = "day") -> str:
@@ -37,3 +40,9 @@ def format_dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         if precision is not None:
             out = out.drop(columns=f"{column}_precision")
     return out
+
+
+def markdown_literal(text: object) -> str:
+    """Text from data made safe for a Streamlit element that renders Markdown (st.warning, st.caption):
+    each ASCII punctuation mark backslash-escaped, so `a_b*c*.csv` or `![x](http://h/p.png)` shows as typed."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))

@@ -2,7 +2,8 @@
 Article 7 reports and Article 9 measures, as screen tables (text) with source and "data as of".
 
 Pure functions of the frames the page reads. Every value is text in the users' language; what the
-sources do not say reads "unknown", what they record as absent reads "none recorded".
+sources do not say reads "unknown", what they record as absent reads "none recorded" (or what the
+absence means: "not signed", "not ratified").
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from .formatting import UNKNOWN, format_count, format_date
 from .partial_dates import period_end
 from .reports import SUBMITTED_UNDATED, initial_report_status
 from .treaty import annual_report_due
-from .universalization import map_categories
+from .universalization import (map_categories, missing_consent_text, missing_signature_text,
+                              missing_withdrawal_text)
 
 NONE_RECORDED = "none recorded"
 TREATY_FILE = "treaty_events.csv"
@@ -79,16 +81,20 @@ def header(iso3: str, status_today: pd.DataFrame, status_at: pd.DataFrame, event
     if facts is None:
         signature = deposit = entry = withdrawal = UNKNOWN
     else:
-        signature = _date(facts["signature_date"]) if pd.notna(facts["signature_date"]) else NONE_RECORDED
+        # An empty date the record explains reads as what it means ("not signed", "not ratified"), not "unknown".
+        kind = facts["consent_type"] if isinstance(facts["consent_type"], str) else None
+        signature = (_date(facts["signature_date"]) if pd.notna(facts["signature_date"])
+                     else missing_signature_text(facts["status"], kind))
         deposit = (f"{_date(facts['consent_date'])} ({facts['consent_type']})" if pd.notna(facts["consent_date"])
-                   else NONE_RECORDED)
+                   else missing_consent_text(facts["status"]))
         if pd.notna(facts["entry_into_force_date"]):
             entry = _date(facts["entry_into_force_date"])
         elif pd.notna(facts["consent_date"]):
             entry = UNKNOWN
         else:
             entry = "not applicable (no instrument deposited)"
-        withdrawal = _date(facts["withdrawal_date"]) if pd.notna(facts["withdrawal_date"]) else NONE_RECORDED
+        withdrawal = (_date(facts["withdrawal_date"]) if pd.notna(facts["withdrawal_date"])
+                      else missing_withdrawal_text(facts["status"]))
     rows = [
         ("Status today", status_label(status_today, iso3), source(all_kinds), when),
         (f"Status on {format_date(as_of)}", status_label(status_at, iso3), source(all_kinds), when),

@@ -10,6 +10,8 @@ from .formatting import UNKNOWN, format_count
 from .money import format_chf
 from .spending import TOTAL, chf
 
+FIRST_YEAR = "first year of the plan"  # a change from the year before where the plan has no year before
+
 
 def money(centimes: object) -> str:
     """CHF 469'686 for integer centimes; "unknown" when missing."""
@@ -76,11 +78,22 @@ def _change(centimes: object, percent: object) -> str:
     return f"{signed_money(centimes)} ({pct(percent, signed=True)})"
 
 
+def change_from_year_before(year: int, first_year: int, centimes: object, percent: object) -> str:
+    """A total's change from the year before for the screen: "+CHF 13'757 (+4.0%)"; "first year of the
+    plan" for the plan's first year, which has no year before (known absence, not "unknown")."""
+    if year == first_year:
+        return FIRST_YEAR
+    return _change(centimes, percent)
+
+
 def totals_screen(totals: pd.DataFrame) -> pd.DataFrame:
-    """The yearly totals (`spending.yearly_totals`) for the screen."""
+    """The yearly totals (`spending.yearly_totals`) for the screen; the first year's change reads
+    "first year of the plan"."""
+    first_year = totals["year"].min() if len(totals) else None
     return pd.DataFrame({"Year": totals["year"].astype(str), "Budget": [money(v) for v in totals["total_centimes"]],
-                         "Change from the year before": [_change(c, p) for c, p in
-                                                         zip(totals["change_centimes"], totals["change_pct"])]})
+                         "Change from the year before": [
+                             change_from_year_before(y, first_year, c, p)
+                             for y, c, p in zip(totals["year"], totals["change_centimes"], totals["change_pct"])]})
 
 
 def variance_screen(variance: pd.DataFrame) -> pd.DataFrame:

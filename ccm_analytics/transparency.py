@@ -13,6 +13,11 @@ from . import reports
 from .formatting import format_count, format_date
 
 NOT_APPLICABLE = "not applicable"
+# A reporting rate is computed over the States Parties with a record for the year. It is drawn only where
+# at least this share of the States Parties owing a report have a record: over 2 records of 50 reports due
+# a rate of 100 per cent says nothing about the 48 others.
+MIN_RECORD_SHARE = 0.5
+NO_RATE = "no rate"
 
 
 @dataclass
@@ -21,7 +26,7 @@ class Article7Figures:
     annual: pd.DataFrame  # reports.annual_report_status
     initial_counts: pd.DataFrame
     annual_counts: pd.DataFrame
-    rates: pd.DataFrame
+    rates: pd.DataFrame  # reporting_rates_shown(reports.annual_reporting_rates(...))
     with_record: int
     state_years_due: int
     reminders: pd.DataFrame
@@ -41,7 +46,7 @@ def article7_figures(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Time
         initial=initial, annual=annual,
         initial_counts=reports.status_counts(initial, reports.INITIAL_STATUSES),
         annual_counts=reports.status_counts(annual, reports.ANNUAL_STATUSES),
-        rates=reports.annual_reporting_rates(annual), with_record=with_record, state_years_due=due,
+        rates=reporting_rates_shown(reports.annual_reporting_rates(annual)), with_record=with_record, state_years_due=due,
         reminders=reports.reminder_list(initial, annual, as_of),
         without_year=reports.records_without_year(records, as_of, current_to).merge(
             status[["iso3", "state_name"]], on="iso3", how="left"),
@@ -114,19 +119,100 @@ def reminder_table(reminders: pd.DataFrame) -> pd.DataFrame:
         "Source": reminders["source"]})
 
 
+def reporting_rates_shown(rates: pd.DataFrame) -> pd.DataFrame:
+    """The rates of `reports.annual_reporting_rates` as the page shows them: the rates left empty (NaN) for a
+    year where fewer than MIN_RECORD_SHARE of the States Parties owing a report have a record, and the
+    columns `record_share` (with a record / owing), `rate_drawn` (bool) and `denominator` ("30 of 50":
+    States with a record of States owing a report)."""
+    out = rates.copy()
+    due = out["due"].astype("int64")
+    with_record = out["with_record"].astype("int64")
+    out["record_share"] = (with_record / due.where(due > 0)).astype("float64")
+    out["rate_drawn"] = ((with_record > 0) & (with_record >= MIN_RECORD_SHARE * due)).astype(bool)
+    for column in ("on_time_rate", "submitted_rate"):
+        out[column] = out[column].astype("float64").where(out["rate_drawn"])
+    out["denominator"] = [f"{format_count(w)} of {format_count(d)}" for w, d in zip(with_record, due)]
+    return out
+
+
+def per_cent_text(share: float) -> str:
+    """0.667 -> "66.7 per cent" (UN style in text)."""
+    return f"{share * 100:.1f} per cent"
+
+
+def rate_text(rate: float, count: int, with_record: int) -> str:
+    """ "80.0 per cent (4 of 5 with a record)"; "no rate" where the rate is not drawn (NaN)."""
+    if pd.isna(rate):
+        return NO_RATE
+    return f"{per_cent_text(rate)} ({format_count(count)} of {format_count(with_record)} with a record)"
+
+
+def _threshold_text() -> str:
+    """ "half" (MIN_RECORD_SHARE of 0.5), else e.g. "60.0 per cent"."""
+    return "half" if MIN_RECORD_SHARE == 0.5 else per_cent_text(MIN_RECORD_SHARE)
+
+
+def rate_note(row) -> str:
+    """Why a year of a `reporting_rates_shown` frame has no rate, or "" where it has one."""
+    if row.rate_drawn:
+        return ""
+    return (f"{format_count(row.with_record)} of {format_count(row.due)} States Parties owing a report have a "
+            f"record: fewer than {_threshold_text()}, so no rate")
+
+
 def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
-    """Screen table: one row per reporting year."""
-    pct = lambda v: "unknown" if pd.isna(v) else f"{v:.0%}"  # noqa: E731
+    """Screen table: one row per reporting year (a `reporting_rates_shown` frame), each rate with its
+    denominator, and a note where there is no rate."""
     return pd.DataFrame({
         "Calendar year covered": rates["reporting_year"].astype(str),
         "Due date": [format_date(reports.annual_report_due(y)) for y in rates["reporting_year"]],
-        "States Parties due to report": rates["due"],
+        "States Parties owing a report": rates["due"],
         "With a record": rates["with_record"],
+        "With a record, of those owing": [
+            f"{d} ({per_cent_text(s)})" if pd.notna(s) else d for d, s in zip(rates["denominator"], rates["record_share"])],
         "Submitted on time": rates["on_time"],
         "Submitted at all": rates["submitted"],
-        "On time (share of those with a record)": [pct(v) for v in rates["on_time_rate"]],
-        "At all (share of those with a record)": [pct(v) for v in rates["submitted_rate"]],
+        "On time (share of those with a record)": [
+            rate_text(r, n, w) for r, n, w in zip(rates["on_time_rate"], rates["on_time"], rates["with_record"])],
+        "At all (share of those with a record)": [
+            rate_text(r, n, w) for r, n, w in zip(rates["submitted_rate"], rates["submitted"], rates["with_record"])],
+        "Note": [rate_note(row) for row in rates.itertuples(index=False)],
     })
+
+
+def year_ranges_text(years: list[int]) -> str:
+    """[2011, 2012, 2013, 2015, 2017, 2018] -> "2011–2013, 2015 and 2017–2018"."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def rates_note(rates: pd.DataFrame) -> str:
+    """The note under the reporting rates (a `reporting_rates_shown` frame): how a rate is computed, and
+    which years have none and why."""
+    missing = rates.loc[~rates["rate_drawn"], "reporting_year"].astype(int).tolist()
+    where = "in the table" if len(missing) == len(rates) else "in the table and under each year of the chart"
+    text = ("Each rate is computed over the States Parties with a record for that year only; its denominator "
+            f"(with a record, of those owing a report) is {where}. A rate is drawn only where at least "
+            f"{_threshold_text()} of the States Parties owing a report have a record.")
+    if not missing:
+        return text
+    if len(missing) == len(rates):
+        return text + (f" No year has a rate: for every year covered ({year_ranges_text(missing)}) fewer than "
+                       f"{_threshold_text()} of the States Parties owing a report have a record, so there is no "
+                       "rates chart.")
+    return text + (f" No rate for {year_ranges_text(missing)}: fewer than {_threshold_text()} of the States "
+                   "Parties owing a report have a record.")
+
+
+def any_rate_drawn(rates: pd.DataFrame) -> bool:
+    """Whether a `reporting_rates_shown` frame has a rate for at least one year (else no rates chart)."""
+    return bool(rates["rate_drawn"].any())
 
 
 def without_year_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from . import queries
 from .db import database_path, ensure_database, open_snapshot, snapshot_cursor
-from .formatting import format_date
+from .formatting import format_date, markdown_literal
 from .links import source_links
 
 CACHE_TTL_S = 600
@@ -93,10 +93,19 @@ def reference_current_to(file: str) -> pd.Timestamp:
 
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
-    """The line every page shows: the reference date and the date the data are current to."""
+    """The line every page shows: the reference date and the date the data are current to; and a
+    warning when the reference date is more than six months after that date (provenance.stale_data_notice)."""
+    from .provenance import current_to_text, stale_data_notice
     demo_banner()
-    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {data_current_to(files)}. "
+    sources = load_table("data_sources")
+    # The sentences are ours; the file names they quote come from data_sources: shown as typed, not as Markdown.
+    literal = sources.assign(file=[markdown_literal(f) for f in sources["file"]])
+    literal_files = [markdown_literal(f) for f in files]
+    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {current_to_text(literal, literal_files)}. "
                "Sources: see Data sources at the foot of the page.")
+    notice = stale_data_notice(literal, literal_files, as_of)
+    if notice:
+        st.warning(notice, icon=":material/history:")
 
 
 def sources_table(files: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .formatting import UNKNOWN, format_date
 from .treaty import state_status  # noqa: F401  (kept for modules that import it from here)
 
 
@@ -204,10 +205,53 @@ def non_signatory_targets(target_frame: pd.DataFrame) -> pd.DataFrame:
 def dates_as_text(frame: pd.DataFrame, columns: list[str], missing: str) -> pd.DataFrame:
     """A copy with the date columns as screen text ("6 March 2025"); a missing date reads `missing`
     (e.g. "none recorded" where the record shows no such event, never a blank)."""
-    from .formatting import format_date
     out = frame.copy()
     for column in columns:
         out[column] = [missing if pd.isna(v) else format_date(v) for v in out[column]]
+    return out
+
+
+NOT_SIGNED = "not signed"
+NOT_RATIFIED = "not ratified"
+NONE_RECORDED = "none recorded"
+AFTER_SIGNATURE = ("ratification", "acceptance", "approval")  # instruments only a signatory deposits
+
+
+def missing_signature_text(status: object, consent_type: object) -> str:
+    """What an empty signature date means: "not signed" for a State that has not signed (status Not
+    signatory) or joined by accession; "unknown" where a signature must exist (a signatory, or a State
+    that ratified, accepted or approved) but is not in the data."""
+    if status == "Signatory" or consent_type in AFTER_SIGNATURE:
+        return UNKNOWN
+    return NOT_SIGNED
+
+
+def missing_consent_text(status: object) -> str:
+    """What an empty deposit (consent) date means: "not ratified" for a State that is not party and has
+    never deposited an instrument (a signatory, or a State that has not signed); "unknown" for a State
+    Party or a withdrawn State, whose deposit must exist."""
+    return NOT_RATIFIED if status in ("Signatory", "Not signatory") else UNKNOWN
+
+
+def missing_withdrawal_text(status: object) -> str:
+    """What an empty withdrawal date means: "none recorded", or "unknown" for a withdrawn State."""
+    return UNKNOWN if status == "Withdrawn" else NONE_RECORDED
+
+
+def event_dates_as_text(status: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a `state_status` frame (columns status and, if present, consent_type) with whichever of
+    signature_date, consent_date and withdrawal_date it has as screen text ("3 December 2008"); an empty
+    date reads as what it means: "not signed", "not ratified", "none recorded", or "unknown" where the
+    event must have happened but its date is not in the data."""
+    out = status.copy()
+    kinds = out["consent_type"] if "consent_type" in out else pd.Series([None] * len(out), index=out.index)
+    missing = {"signature_date": missing_signature_text,
+               "consent_date": lambda st, kind: missing_consent_text(st),
+               "withdrawal_date": lambda st, kind: missing_withdrawal_text(st)}
+    for column, text in missing.items():
+        if column in out:
+            out[column] = [text(st, kind if isinstance(kind, str) else None) if pd.isna(v) else format_date(v)
+                           for v, st, kind in zip(out[column], out["status"], kinds)]
     return out
 
 

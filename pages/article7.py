@@ -48,9 +48,9 @@ if figures.annual.empty:
     st.write("No annual report is owed on the reference date.")
 else:
     st.plotly_chart(page.heatmap, config=ui.PLOTLY_CONFIG)
-    st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
-    st.caption("Each rate is computed over the States Parties with a record for that year only: see how many "
-               "in the table. A year without any record has no rate.")
+    if page.rates_chart is not None:
+        st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
+    st.caption(page.rates_note)
     st.dataframe(page.rates_table, hide_index=True, width="stretch")
     st.plotly_chart(page.status_chart, config=ui.PLOTLY_CONFIG)
 if page.without_year_table is not None:

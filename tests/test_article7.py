@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from ccm_analytics import reports
+from ccm_analytics import charts_article7, reports, transparency
 from ccm_analytics.treaty import annual_report_due, initial_report_due
 
 T = pd.Timestamp
@@ -263,3 +263,65 @@ def test_reporting_rates_when_no_report_is_due_yet():
     assert set(annual["status"]) == {"not yet due"}
     rates = reports.annual_reporting_rates(annual)
     assert rates.empty and list(rates.columns)[:5] == ["reporting_year", "due", "with_record", "on_time", "submitted"]
+
+
+# --- rates with their denominators (issue 13) -------------------------------------------------------
+
+def _rates_frame():
+    # Hand-made `reports.annual_reporting_rates` rows. 2011: 2 of 50 owing have a record, both submitted:
+    # the raw rate is 100 %, over 2 States. 2012: 30 of 50, 18 on time, 24 at all: 60 % and 80 %.
+    # 2013: 25 of 50, exactly half: drawn. 2014: no record at all.
+    return pd.DataFrame({"reporting_year": [2011, 2012, 2013, 2014], "due": [50, 50, 50, 50],
+                         "with_record": [2, 30, 25, 0], "on_time": [1, 18, 5, 0], "submitted": [2, 24, 25, 0],
+                         "on_time_rate": [0.5, 0.6, 0.2, float("nan")],
+                         "submitted_rate": [1.0, 0.8, 1.0, float("nan")]})
+
+
+def test_rates_need_records_for_half_of_the_states_owing():
+    assert transparency.MIN_RECORD_SHARE == 0.5
+    shown = transparency.reporting_rates_shown(_rates_frame()).set_index("reporting_year")
+    assert shown["rate_drawn"].tolist() == [False, True, True, False]
+    assert pd.isna(shown.loc[2011, "submitted_rate"]) and pd.isna(shown.loc[2011, "on_time_rate"])  # never 100 %
+    assert shown.loc[2012, "submitted_rate"] == 0.8 and shown.loc[2012, "on_time_rate"] == 0.6
+    assert shown.loc[2013, "submitted_rate"] == 1.0  # 25 of 50: not fewer than half
+    assert shown["denominator"].tolist() == ["2 of 50", "30 of 50", "25 of 50", "0 of 50"]
+    assert shown.loc[2011, "record_share"] == 0.04 and shown.loc[2012, "record_share"] == 0.6
+    assert transparency.any_rate_drawn(shown.reset_index())
+    assert not transparency.any_rate_drawn(shown.reset_index().iloc[[0, 3]])
+
+
+def test_rates_table_shows_each_denominator_and_why_a_rate_is_missing():
+    table = transparency.rates_table(transparency.reporting_rates_shown(_rates_frame())).set_index(
+        "Calendar year covered")
+    assert table.loc["2011", "At all (share of those with a record)"] == "no rate"
+    assert table.loc["2011", "On time (share of those with a record)"] == "no rate"
+    assert table.loc["2011", "Note"] == ("2 of 50 States Parties owing a report have a record: fewer than half, "
+                                         "so no rate")
+    assert table.loc["2011", "With a record, of those owing"] == "2 of 50 (4.0 per cent)"
+    assert table.loc["2012", "At all (share of those with a record)"] == "80.0 per cent (24 of 30 with a record)"
+    assert table.loc["2012", "On time (share of those with a record)"] == "60.0 per cent (18 of 30 with a record)"
+    assert table.loc["2012", "With a record, of those owing"] == "30 of 50 (60.0 per cent)"
+    assert table.loc["2012", "Note"] == ""
+    assert table.loc["2014", "Note"].startswith("0 of 50")
+
+
+def test_rates_chart_leaves_a_gap_and_labels_each_year_with_its_denominator():
+    fig = charts_article7.reporting_rates(transparency.reporting_rates_shown(_rates_frame()))
+    at_all = next(t for t in fig.data if t.name == "submitted at all")
+    assert pd.isna(at_all.y[0]) and at_all.y[1] == 0.8 and pd.isna(at_all.y[3])
+    assert list(at_all.customdata[1]) == ["80.0 per cent (24 of 30 with a record)", "30 of 50"]
+    assert at_all.customdata[0][0] == "no rate"
+    assert list(fig.layout.xaxis.ticktext) == ["2011<br>2 of 50", "2012<br>30 of 50", "2013<br>25 of 50",
+                                               "2014<br>0 of 50"]
+
+
+def test_rates_note_names_the_years_without_a_rate():
+    shown = transparency.reporting_rates_shown(_rates_frame())
+    note = transparency.rates_note(shown)
+    assert "at least half of the States Parties owing a report" in note
+    assert note.endswith("No rate for 2011 and 2014: fewer than half of the States Parties owing a report have "
+                         "a record.")
+    assert "no rates chart" in transparency.rates_note(shown.iloc[[0, 3]])
+    assert "No rate" not in transparency.rates_note(shown.iloc[[1, 2]])
+    assert transparency.year_ranges_text([2011, 2012, 2013, 2015, 2017, 2018]) == "2011–2013, 2015 and 2017–2018"
+    assert transparency.year_ranges_text([2020]) == "2020"

@@ -39,8 +39,7 @@ def test_universalization_figures_are_the_direct_analyses(con, as_of):
     assert made.by_category == uz.category_counts(status)
     assert made.status_map.to_json() == charts.status_map(shapes, points, as_of).to_json()
     pd.testing.assert_frame_equal(made.off_map, with_profile_links(uz.state_list(points, dates=False), as_of))
-    every = uz.dates_as_text(uz.state_list(status), ["signature_date", "consent_date", "withdrawal_date"],
-                             "none recorded")
+    every = uz.state_list(uz.event_dates_as_text(status))
     pd.testing.assert_frame_equal(made.every_state, with_profile_links(every, as_of))
     expected_over_time = charts.parties_over_time_by_region(uz.parties_over_time_by_region(facts, as_of),
                                                             uz.milestones(facts, as_of), as_of)
@@ -67,8 +66,7 @@ def test_universalization_targets_are_the_direct_analyses(con, regions):
     made = computed_universalization.targets(con, as_of, regions)
     target_frame = uz.targets(uz.status_for_map(queries.state_status_at(con, as_of)), as_of, list(regions))
     pd.testing.assert_frame_equal(made.signatories, with_profile_links(uz.signatory_targets(target_frame), as_of))
-    others = uz.dates_as_text(uz.non_signatory_targets(target_frame), ["consent_date", "withdrawal_date"],
-                              "none recorded")
+    others = uz.event_dates_as_text(uz.non_signatory_targets(target_frame))
     pd.testing.assert_frame_equal(made.others, with_profile_links(others, as_of))
     sources = queries.table(con, "data_sources")
     _same_files(made.download, target_frame, "targets", as_of, sources[sources["file"] == "treaty_events.csv"],
@@ -123,3 +121,14 @@ def test_profile_picker_lists_every_state(con):
     states = queries.table(con, "states")
     assert made.options == profiles.state_options(states) and made.names == profiles.state_names(states)
     assert len(made.options) == 197 and made.names["LAO"] == profiles.state_name(states, "LAO")
+
+
+def test_known_absence_in_the_shipped_status_table(con):
+    # Angola signed on 3 December 2008 and has not ratified; Algeria has not signed (treaty_events.csv).
+    every = computed_universalization.figures(con, pd.Timestamp("2026-11-28")).every_state.set_index("iso3")
+    assert every.loc["AGO", "signature_date"] == "3 December 2008"
+    assert every.loc["AGO", "consent_date"] == "not ratified"
+    assert every.loc["DZA", "signature_date"] == "not signed" and every.loc["DZA", "consent_date"] == "not ratified"
+    assert "unknown" not in set(every["signature_date"]) | set(every["consent_date"])
+    others = computed_universalization.targets(con, pd.Timestamp("2026-11-28")).others.set_index("iso3")
+    assert others.loc["DZA", "consent_date"] == "not ratified"

@@ -47,7 +47,7 @@ def test_header_vanuatu_before_entry_into_force():
     values = _values(rows)
     assert values["Status today"] == "State Party (in force)"
     assert values["Status on 28 February 2026"] == "State Party (not yet in force)"
-    assert values["Signature"] == "none recorded"  # acceded without signing
+    assert values["Signature"] == "not signed"  # acceded without signing: known absence, not "unknown"
     assert values["Instrument deposited (type)"] == "5 September 2025 (accession)"
     assert values["Entry into force for the State (Article 17)"] == "1 March 2026"
     assert set(rows["data_as_of"]) == {"September 2025"}
@@ -71,6 +71,30 @@ def test_header_state_that_never_signed():
                                      CURRENT_TO))
     assert values["Status on 1 January 2020"] == "Not signatory"
     assert values["Entry into force for the State (Article 17)"] == "not applicable (no instrument deposited)"
+
+
+def test_header_known_absence_reads_as_what_it_means():
+    # NNN never signed: no signature and no deposit are facts, not gaps in the data.
+    nnn = _values(profiles.header("NNN", status("2026-11-28"), status("2020-01-01"), EVENTS, T("2020-01-01"),
+                                  CURRENT_TO))
+    assert nnn["Signature"] == "not signed"
+    assert nnn["Instrument deposited (type)"] == "not ratified"
+    assert nnn["Withdrawal took effect (Article 20)"] == "none recorded"
+    # SSS signed on 3 December 2008 and has deposited nothing (a world of its own: the shared one has no signatory).
+    states = pd.concat([STATES, pd.DataFrame({"iso3": ["SSS"], "state_name": ["Ss"], "un_region": "R",
+                                              "un_subregion": "S"})], ignore_index=True)
+    events = pd.concat([EVENTS, pd.DataFrame([("SSS", "signature", "2008-12-03", "UNTC")], columns=EVENTS.columns)],
+                       ignore_index=True)
+    today = state_status(state_facts(states, events), T("2026-11-28"))
+    sss = _values(profiles.header("SSS", today, today, events, T("2026-11-28"), CURRENT_TO))
+    assert sss["Status today"] == "Signatory"
+    assert sss["Signature"] == "3 December 2008"
+    assert sss["Instrument deposited (type)"] == "not ratified"
+    # AAA ratified, so it signed; the data hold no signature for it: that is a gap, "unknown".
+    aaa = _values(profiles.header("AAA", status("2026-11-28"), status("2026-11-28"), EVENTS, T("2026-11-28"),
+                                  CURRENT_TO))
+    assert aaa["Signature"] == UNKNOWN
+    assert aaa["Instrument deposited (type)"] == "5 January 2009 (ratification)"
 
 
 def test_header_state_missing_from_the_data_reads_unknown():

@@ -86,6 +86,17 @@ def test_yearly_totals_and_period_total():
     assert spending.total_for_year(totals, 2022) == 150_00 and spending.total_for_year(totals, 2030) is None
 
 
+def test_first_year_of_the_plan_has_no_change_and_says_so():
+    out = screen.totals_screen(spending.yearly_totals(LINES)).set_index("Year")["Change from the year before"]
+    # 2021 is the plan's first year: nothing to change from; 2022: 150 then 150.
+    assert out.to_dict() == {"2021": "first year of the plan", "2022": "CHF 0 (+0.0%)"}
+    assert screen.change_from_year_before(2021, 2021, None, None) == "first year of the plan"
+    # A later year with no figure for the year before is a gap, not the start of the plan.
+    assert screen.change_from_year_before(2024, 2021, None, None) == "unknown"
+    assert screen.change_from_year_before(2022, 2021, 1375700, 4.0) == "+CHF 13'757 (+4.0%)"
+
+
+
 def test_line_shares_follow_work_plan_order():
     shares = spending.line_shares(LINES)
     # Salaries 210 of 300 = 70.0 %; Travel 90 of 300 = 30.0 %.

@@ -50,6 +50,14 @@ def test_real_database_shows_budget_and_says_no_money_records(db_path):
     assert {"download_isu_budget_csv", "template_contributions_xlsx", "template_budget_actuals_csv"} <= keys
 
 
+def test_first_budget_year_reads_first_year_of_the_plan(db_path):
+    at = _page({"as_of": "2025-06-30"})
+    totals = next(d.value for d in at.dataframe if "Change from the year before" in d.value.columns)
+    change = totals.set_index("Year")["Change from the year before"]
+    assert change["2021"] == "first year of the plan"
+    assert change["2022"] == "+CHF 16'508 (+3.5%)"  # 486'194 − 469'686 = 16'508, 3.5 per cent of 469'686
+
+
 @pytest.fixture(scope="module")
 def money_db(db_path, tmp_path_factory):
     """A copy of the real database with hand-made contributions and actual expenditure (never shipped)."""

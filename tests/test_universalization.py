@@ -168,6 +168,36 @@ def test_targets(facts):
     assert uz.targets(two, T("2020-01-01"))["iso3"].tolist() == ["OLD", "NEW"]
 
 
+def test_event_dates_as_text_says_what_an_empty_date_means():
+    frame = pd.DataFrame({
+        "iso3": ["SIG", "NON", "ACC", "RAT", "LTU", "GAP"],
+        "status": ["Signatory", "Not signatory", "State Party", "State Party", "Withdrawn", "State Party"],
+        "consent_type": [None, None, "accession", "ratification", "ratification", None],
+        "signature_date": [T("2008-12-03"), pd.NaT, pd.NaT, pd.NaT, T("2008-12-03"), T("2009-01-01")],
+        "consent_date": [pd.NaT, pd.NaT, T("2025-09-05"), T("2009-01-05"), T("2011-03-24"), pd.NaT],
+        "withdrawal_date": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, T("2025-03-06"), pd.NaT]})
+    out = uz.event_dates_as_text(frame).set_index("iso3")
+    assert out["signature_date"].tolist() == ["3 December 2008", "not signed", "not signed",
+                                              "unknown", "3 December 2008", "1 January 2009"]
+    assert out["consent_date"].tolist() == ["not ratified", "not ratified", "5 September 2025", "5 January 2009",
+                                            "24 March 2011", "unknown"]
+    assert out["withdrawal_date"].tolist() == ["none recorded"] * 4 + ["6 March 2025", "none recorded"]
+    # A frame without consent_type or a signature column (the Targets table of States not party).
+    others = uz.event_dates_as_text(frame[["iso3", "status", "consent_date"]].iloc[[1, 4]]).set_index("iso3")
+    assert others["consent_date"].tolist() == ["not ratified", "24 March 2011"]
+
+
+def test_missing_event_texts():
+    assert uz.missing_signature_text("Not signatory", None) == "not signed"
+    assert uz.missing_signature_text("State Party", "accession") == "not signed"
+    assert uz.missing_signature_text("State Party", "ratification") == "unknown"
+    assert uz.missing_signature_text("Signatory", None) == "unknown"
+    assert uz.missing_consent_text("Signatory") == uz.missing_consent_text("Not signatory") == "not ratified"
+    assert uz.missing_consent_text("State Party") == uz.missing_consent_text("Withdrawn") == "unknown"
+    assert uz.missing_withdrawal_text("Withdrawn") == "unknown"
+    assert uz.missing_withdrawal_text("Signatory") == "none recorded"
+
+
 def test_dates_as_text_never_blank():
     frame = pd.DataFrame({"d": [T("2025-03-06"), pd.NaT]})
     assert uz.dates_as_text(frame, ["d"], "none recorded")["d"].tolist() == ["6 March 2025", "none recorded"]
