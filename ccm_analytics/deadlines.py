@@ -37,8 +37,11 @@ def upcoming_deadlines(obligations: pd.DataFrame, initial_reports: pd.DataFrame,
 
 # --- Article 3 and 4 obligations: the status rule of `obligation_deadlines_at`, in pandas -------------
 
-OBLIGATION_STATUSES = ("completed", "extension requested", "overdue", "due within 12 months", "on track",
-                       "unknown")
+DEADLINE_PASSED_REQUESTED = "deadline passed, extension requested"
+OBLIGATION_STATUSES = ("completed", DEADLINE_PASSED_REQUESTED, "extension requested", "overdue",
+                       "due within 12 months", "on track", "unknown")
+# The statuses of an obligation with an extension request awaiting a recorded decision.
+PENDING_STATUSES = (DEADLINE_PASSED_REQUESTED, "extension requested")
 OBLIGATION_COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted",
                       "completion_date", "status", "state_name", "entry_into_force_date",
                       "current_deadline_precision", "completion_date_precision", "pending_requests"]
@@ -74,7 +77,9 @@ def obligation_status(as_of: pd.Timestamp, *, completed_on: pd.Timestamp = pd.Na
 
     - completed: completion recorded on or before the date (`completed_on`, the last day the recorded
       completion date may stand for, or `completed_by`, a day by which it is known to be complete);
-    - extension requested: a request known on the date whose decision is not recorded (or not yet taken);
+    - deadline passed, extension requested: a request known on the date whose decision is not recorded (or
+      not yet taken), and the current deadline (last day `deadline_end`) passed before the date;
+    - extension requested: such a request, the deadline not passed (or not known);
     - overdue: the current deadline (last day `deadline_end`) passed, and the data, current to a later
       date (`current_to`), record no completion on or before the date;
     - due within 12 months: the deadline (first day `deadline_from`) falls within 12 months;
@@ -86,7 +91,7 @@ def obligation_status(as_of: pd.Timestamp, *, completed_on: pd.Timestamp = pd.Na
     if (pd.notna(completed_on) and completed_on <= as_of) or (pd.notna(completed_by) and completed_by <= as_of):
         return "completed"
     if pending_requests > 0:
-        return "extension requested"
+        return DEADLINE_PASSED_REQUESTED if pd.notna(deadline_end) and deadline_end < as_of else "extension requested"
     if not confirmed or pd.isna(deadline_from):
         return "unknown"
     if deadline_end < as_of:

@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .deadlines import extension_decisions
+from .deadlines import DEADLINE_PASSED_REQUESTED, extension_decisions
 from .formatting import format_date
 
 ARTICLE_NAMES = {3: "Article 3 (stockpile destruction)", 4: "Article 4 (clearance)"}
+NOT_RECORDED = "decision not recorded"
 # Screen words for each status: a request without a recorded decision is never "overdue".
 STATUS_LABELS = {
     "completed": "completed",
-    "extension requested": "extension requested (decision not recorded)",
+    DEADLINE_PASSED_REQUESTED: f"{DEADLINE_PASSED_REQUESTED} ({NOT_RECORDED})",
+    "extension requested": f"extension requested ({NOT_RECORDED})",
     "overdue": "overdue",
     "due within 12 months": "due within 12 months",
     "on track": "on track",
     "unknown": "unknown",
 }
-NOT_RECORDED = "decision not recorded"
 NOT_YET_DECIDED = "not yet decided on the reference date"
 
 
