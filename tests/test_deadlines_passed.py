@@ -86,7 +86,8 @@ def test_passed_deadlines_one_day_earlier_and_none():
 
 
 def test_unconfirmed_obligations():
-    stockpiles = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"], "stockpile_status": ["destroyed", "unknown", "no stockpile"]})
+    stockpiles = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"],
+                               "stockpile_status": ["destroyed", "unknown", "no stockpile"]})
     clearance = pd.DataFrame({"iso3": ["AAA", "DDD", "EEE"], "obligation": ["yes", "unconfirmed", "no"]})
     assert deadlines.unconfirmed_obligations(stockpiles, clearance) == {("BBB", 3), ("DDD", 4)}
 
