@@ -10,6 +10,8 @@ import duckdb
 import pandas as pd
 
 from . import queries
+from .deadlines import unconfirmed_obligations
+from .extensions import requests_at
 from .overview import Overview, overview
 from .provenance import current_to_of
 from .treaty import state_facts
@@ -33,6 +35,9 @@ def parties_by_year_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> p
 
 def overview_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Overview:
     """The Overview page's figures for `as_of` (`overview.overview` of the frames it reads)."""
+    requests = requests_at(queries.table(con, "extension_requests"), facts(con), as_of)
+    unconfirmed = unconfirmed_obligations(queries.table(con, "article3_stockpiles"),
+                                          queries.table(con, "article4_clearance"))
     return overview(queries.state_status_at(con, as_of), queries.obligation_deadlines_at(con, as_of),
                     queries.table(con, "article7_reports"), queries.budget_lines(con), as_of,
-                    current_to(con, "article7_reports.csv"))
+                    current_to(con, "article7_reports.csv"), requests, unconfirmed)

@@ -7,38 +7,64 @@ import pandas as pd
 from .reports import next_annual_report_due
 
 
-def upcoming_deadlines(obligations: pd.DataFrame, initial_reports: pd.DataFrame, in_force_count: int,
-                       as_of: pd.Timestamp, months: int = 12) -> pd.DataFrame:
-    """One row per deadline falling due after `as_of` and within `months`: what, who, when, status.
+UPCOMING_COLUMNS = ["deadline", "iso3", "state_name", "due_date", "status"]
 
-    `obligations` is an `obligation_deadlines` frame for `as_of`, `initial_reports` the result of
-    `reports.initial_report_status` for the same date. Completed obligations are left out.
-    """
+
+def _sorted(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=UPCOMING_COLUMNS)
+    return frame.sort_values(["due_date", "deadline", "state_name"]).reset_index(drop=True)
+
+
+def upcoming_obligation_deadlines(obligations: pd.DataFrame, as_of: pd.Timestamp, months: int = 12) -> pd.DataFrame:
+    """One row per Article 3 or 4 deadline falling due after `as_of` and within `months`: what
+    ("Article 4 clearance"), who, when (`due_date`), status. `obligations` is an `obligation_deadlines`
+    frame for `as_of`; completed obligations are left out."""
     as_of = pd.Timestamp(as_of)
     end = as_of + pd.DateOffset(months=months)
     ob = obligations[(obligations["current_deadline"] > as_of) & (obligations["current_deadline"] <= end)
                      & (obligations["status"] != "completed")]
-    # whole columns, then records (no Python loop of ours over the rows)
+    # whole columns (no Python loop of ours over the rows)
     what = ("Article " + ob["article"].astype(int).astype(str)
             + np.where(ob["article"] == 3, " stockpile destruction", " clearance"))
-    rows = ob.assign(deadline=what, due_date=ob["current_deadline"])[
-        ["deadline", "iso3", "state_name", "due_date", "status"]].to_dict("records")
+    return _sorted(ob.assign(deadline=what, due_date=ob["current_deadline"])[UPCOMING_COLUMNS])
+
+
+def upcoming_report_deadlines(initial_reports: pd.DataFrame, in_force_count: int, as_of: pd.Timestamp,
+                              months: int = 12) -> pd.DataFrame:
+    """One row per Article 7 report due after `as_of` and within `months`: each initial report, and one row
+    for the annual reports of all States Parties for which the Convention is in force (when any is).
+    Columns as `upcoming_obligation_deadlines`; `initial_reports` is `reports.initial_report_status` for `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    end = as_of + pd.DateOffset(months=months)
     ir = initial_reports[(initial_reports["due_date"] > as_of) & (initial_reports["due_date"] <= end)]
-    rows += ir.assign(deadline="Article 7 initial report")[
-        ["deadline", "iso3", "state_name", "due_date", "status"]].to_dict("records")
+    rows = ir.assign(deadline="Article 7 initial report")[UPCOMING_COLUMNS].to_dict("records")
     annual = next_annual_report_due(as_of)
     if annual <= end and in_force_count:
         rows.append({"deadline": f"Article 7 annual reports (calendar year {annual.year - 1})", "iso3": None,
                      "state_name": f"all {in_force_count} States Parties for which the Convention is in force",
                      "due_date": annual, "status": "due"})
-    frame = pd.DataFrame(rows, columns=["deadline", "iso3", "state_name", "due_date", "status"])
-    return frame.sort_values(["due_date", "deadline", "state_name"]).reset_index(drop=True)
+    return _sorted(rows)
+
+
+def upcoming_deadlines(obligations: pd.DataFrame, initial_reports: pd.DataFrame, in_force_count: int,
+                       as_of: pd.Timestamp, months: int = 12) -> pd.DataFrame:
+    """One row per deadline falling due after `as_of` and within `months`: what, who, when, status.
+
+    The rows of `upcoming_obligation_deadlines` (Articles 3 and 4) and `upcoming_report_deadlines`
+    (Article 7) together, by date.
+    """
+    rows = (upcoming_obligation_deadlines(obligations, as_of, months).to_dict("records")
+            + upcoming_report_deadlines(initial_reports, in_force_count, as_of, months).to_dict("records"))
+    return _sorted(rows)
 
 
 # --- Article 3 and 4 obligations: the status rule of `obligation_deadlines_at`, in pandas -------------
 
-OBLIGATION_STATUSES = ("completed", "extension requested", "overdue", "due within 12 months", "on track",
-                       "unknown")
+DEADLINE_PASSED_REQUESTED = "deadline passed, extension requested"
+OBLIGATION_STATUSES = ("completed", DEADLINE_PASSED_REQUESTED, "extension requested", "overdue",
+                       "due within 12 months", "on track", "unknown")
+# The statuses of an obligation with an extension request awaiting a recorded decision.
+PENDING_STATUSES = (DEADLINE_PASSED_REQUESTED, "extension requested")
 OBLIGATION_COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted",
                       "completion_date", "status", "state_name", "entry_into_force_date",
                       "current_deadline_precision", "completion_date_precision", "pending_requests"]
@@ -74,7 +100,9 @@ def obligation_status(as_of: pd.Timestamp, *, completed_on: pd.Timestamp = pd.Na
 
     - completed: completion recorded on or before the date (`completed_on`, the last day the recorded
       completion date may stand for, or `completed_by`, a day by which it is known to be complete);
-    - extension requested: a request known on the date whose decision is not recorded (or not yet taken);
+    - deadline passed, extension requested: a request known on the date whose decision is not recorded (or
+      not yet taken), and the current deadline (last day `deadline_end`) passed before the date;
+    - extension requested: such a request, the deadline not passed (or not known);
     - overdue: the current deadline (last day `deadline_end`) passed, and the data, current to a later
       date (`current_to`), record no completion on or before the date;
     - due within 12 months: the deadline (first day `deadline_from`) falls within 12 months;
@@ -86,7 +114,7 @@ def obligation_status(as_of: pd.Timestamp, *, completed_on: pd.Timestamp = pd.Na
     if (pd.notna(completed_on) and completed_on <= as_of) or (pd.notna(completed_by) and completed_by <= as_of):
         return "completed"
     if pending_requests > 0:
-        return "extension requested"
+        return DEADLINE_PASSED_REQUESTED if pd.notna(deadline_end) and deadline_end < as_of else "extension requested"
     if not confirmed or pd.isna(deadline_from):
         return "unknown"
     if deadline_end < as_of:
@@ -97,6 +125,15 @@ def obligation_status(as_of: pd.Timestamp, *, completed_on: pd.Timestamp = pd.Na
     if deadline_from <= as_of + pd.DateOffset(months=12):
         return "due within 12 months"
     return "on track"
+
+
+def unconfirmed_obligations(stockpiles: pd.DataFrame, clearance: pd.DataFrame) -> set[tuple[str, int]]:
+    """(iso3, article) of every Article 3 or 4 obligation the data do not confirm: a stockpile whose status is
+    unknown (article3_stockpiles), remnants whose obligation is unconfirmed (article4_clearance), as in
+    `obligation_deadlines` (`confirmed` false)."""
+    a3 = stockpiles.loc[stockpiles["stockpile_status"] == "unknown", "iso3"]
+    a4 = clearance.loc[~clearance["obligation"].isin(["yes", "no"]), "iso3"]
+    return {(i, 3) for i in a3} | {(i, 4) for i in a4}
 
 
 def extension_decisions(requests: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:

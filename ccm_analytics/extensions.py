@@ -7,20 +7,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .deadlines import extension_decisions
+from .deadlines import DEADLINE_PASSED_REQUESTED, extension_decisions
 from .formatting import format_date
+from .partial_dates import period_end
 
 ARTICLE_NAMES = {3: "Article 3 (stockpile destruction)", 4: "Article 4 (clearance)"}
+NOT_RECORDED = "decision not recorded"
 # Screen words for each status: a request without a recorded decision is never "overdue".
 STATUS_LABELS = {
     "completed": "completed",
-    "extension requested": "extension requested (decision not recorded)",
+    DEADLINE_PASSED_REQUESTED: f"{DEADLINE_PASSED_REQUESTED} ({NOT_RECORDED})",
+    "extension requested": f"extension requested ({NOT_RECORDED})",
     "overdue": "overdue",
     "due within 12 months": "due within 12 months",
     "on track": "on track",
     "unknown": "unknown",
 }
-NOT_RECORDED = "decision not recorded"
 NOT_YET_DECIDED = "not yet decided on the reference date"
 
 
@@ -48,6 +50,80 @@ def requests_at(requests: pd.DataFrame, facts: pd.DataFrame, as_of: pd.Timestamp
     names = facts.set_index("iso3")["state_name"]
     known.insert(1, "state_name", known["iso3"].map(names))
     return known.reset_index(drop=True)
+
+
+PASSED_COLUMNS = ["iso3", "state_name", "article", "current_deadline", "current_deadline_precision", "status",
+                  "pending_requests", "request_no", "submitted_date", "submitted_date_precision", "meeting",
+                  "meeting_date", "meeting_date_precision", "requested_deadline", "requested_deadline_precision"]
+NO_REQUEST = "no extension request in data"
+
+
+def deadlines_passed_without_decision(obligations: pd.DataFrame, requests: pd.DataFrame,
+                                      unconfirmed: set[tuple[str, int]], as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per Article 3 or 4 obligation of a State Party not completed on `as_of` whose current deadline
+    (the last day it may stand for, by its precision) has passed: the deadline, the status and the latest
+    request awaiting a recorded decision (`request_no` ... `requested_deadline`; empty where there is none, and
+    `pending_requests` counts them). Oldest deadline first.
+
+    `obligations` is the `obligation_deadlines_at` frame for `as_of`, `requests` the `requests_at` frame for the
+    same date, `unconfirmed` the (iso3, article) pairs whose obligation the data do not confirm
+    (`deadlines.unconfirmed_obligations`): those are listed only with a request pending.
+    """
+    as_of = pd.Timestamp(as_of)
+    ob = obligations.copy()
+    ob["article"] = ob["article"].astype(int)
+    deadline_end = pd.to_datetime(pd.Series(
+        [period_end(d, p) for d, p in zip(ob["current_deadline"], ob["current_deadline_precision"])],
+        index=ob.index, dtype=object))
+    confirmed = pd.Series([(i, a) not in unconfirmed for i, a in zip(ob["iso3"], ob["article"])], index=ob.index,
+                          dtype=bool)
+    keep = (ob["status"] != "completed") & (deadline_end < as_of) & (confirmed | (ob["pending_requests"] > 0))
+    ob = ob[keep]
+    pending = requests[requests["decision"] != "granted"].sort_values("request_no")
+    # the whole row of the latest request (groupby().last() would mix in earlier requests' fields)
+    latest = pending.drop_duplicates(["iso3", "article"], keep="last")[
+        ["iso3", "article", "request_no", "submitted_date", "submitted_date_precision", "meeting", "meeting_date",
+         "meeting_date_precision", "requested_deadline", "requested_deadline_precision"]]
+    latest["article"] = latest["article"].astype(int)
+    out = ob.merge(latest, on=["iso3", "article"], how="left")
+    out["request_no"] = out["request_no"].astype("Int64")
+    return out[PASSED_COLUMNS].sort_values(["current_deadline", "state_name", "article"]).reset_index(drop=True)
+
+
+PASSED_SCREEN = {"state_name": "State", "article": "Article", "current_deadline": "Deadline", "status": "Status",
+                 "pending_request": "Pending request", "meeting": "Meeting"}
+
+
+def deadlines_passed_screen(frame: pd.DataFrame) -> pd.DataFrame:
+    """A `deadlines_passed_without_decision` frame as screen text (iso3 kept for the profile link): dates
+    "1 August 2010", the request as "request 2, submitted 2025, requested 1 August 2030" (or "no extension
+    request in data"), its meeting as "13MSP (September 2025)"."""
+    out = frame.copy()
+    out["current_deadline"] = [format_date(d, p) for d, p in zip(out["current_deadline"],
+                                                                 out["current_deadline_precision"])]
+    out["article"] = out["article"].map(ARTICLE_NAMES)
+    out["status"] = out["status"].map(STATUS_LABELS)
+    texts, meetings = [], []
+    for r in out.itertuples(index=False):
+        if pd.isna(r.request_no):
+            texts.append(NO_REQUEST)
+            meetings.append(None)
+            continue
+        text = (f"request {int(r.request_no)}, submitted {format_date(r.submitted_date, r.submitted_date_precision)}, "
+                f"requested {format_date(r.requested_deadline, r.requested_deadline_precision)}")
+        earlier = int(r.pending_requests) - 1
+        if earlier > 0:
+            text += f" ({earlier} earlier request{'s' if earlier > 1 else ''} without a recorded decision)"
+        texts.append(text)
+        if not isinstance(r.meeting, str):
+            meetings.append("unknown")
+        elif pd.isna(r.meeting_date):
+            meetings.append(r.meeting)
+        else:
+            meetings.append(f"{r.meeting} ({format_date(r.meeting_date, r.meeting_date_precision)})")
+    out["pending_request"] = texts
+    out["meeting"] = meetings
+    return out[["iso3", *PASSED_SCREEN]].rename(columns=PASSED_SCREEN)
 
 
 def _request_text(row) -> str:

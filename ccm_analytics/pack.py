@@ -20,7 +20,7 @@ from . import charts, charts_universalization, geo, national_measures, queries, 
 from .brief import strip_outside_hosts
 from .budget import budget_for_year
 from .computed import current_to as file_current_to
-from .deadlines import upcoming_deadlines
+from .deadlines import PENDING_STATUSES, upcoming_deadlines
 from .formatting import format_chf, format_count, format_date, format_dates
 from .transparency import Article7Figures, article7_figures, completeness_text
 from .treaty import state_facts
@@ -92,7 +92,7 @@ def deadlines_section(obligations: pd.DataFrame, initial: pd.DataFrame, in_force
     """Deadlines in the next 12 and 24 months, and extension requests whose decision is not recorded."""
     within_24 = upcoming_deadlines(obligations, initial, in_force, as_of, months=24)
     within_12 = upcoming_deadlines(obligations, initial, in_force, as_of, months=12)
-    pending = obligations[obligations["status"] == "extension requested"]
+    pending = obligations[obligations["status"].isin(PENDING_STATUSES)]
     art = within_24[within_24["deadline"].str.startswith("Article 3") | within_24["deadline"].str.startswith("Article 4")]
     sentences = [
         f"{_plural(len(within_12), 'deadline falls', 'deadlines fall')} due in the 12 months after "

@@ -321,6 +321,9 @@ CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
            CASE WHEN period_end(completion_date, completion_date_precision) <= d THEN completion_date END AS completion_date,
            CASE
                WHEN period_end(completion_date, completion_date_precision) <= d OR completed_by <= d THEN 'completed'
+               -- a request awaiting a recorded decision: never overdue, but say whether the deadline has passed
+               WHEN pending_requests > 0 AND period_end(current_deadline, current_deadline_precision) < d
+                    THEN 'deadline passed, extension requested'
                WHEN pending_requests > 0 THEN 'extension requested'
                WHEN NOT confirmed OR current_deadline IS NULL THEN 'unknown'
                -- overdue only where the data, current to a later day than the deadline, record no completion
@@ -482,7 +485,10 @@ VIEWS: tuple[View, ...] = (
         C("current_deadline", "DATE", "The latest deadline granted by a recorded decision, else the original one."),
         C("extensions_granted", "BIGINT", "Extensions granted by recorded decisions."),
         C("completion_date", "DATE", "Completion recorded (first day of its month or year where only that is known)."),
-        C("status", "VARCHAR", "completed, extension requested (decision not recorded), overdue, due within 12 months, on track or unknown."),
+        C("status", "VARCHAR", "The first that applies of: completed; deadline passed, extension requested (the "
+                               "current deadline has passed and a request awaits a recorded decision); extension "
+                               "requested (a request awaits a recorded decision, the deadline not passed); overdue; "
+                               "due within 12 months; on track; unknown."),
         C("state_name", "VARCHAR", "Short name in UN style."),
         C("entry_into_force_date", "DATE", "Entry into force for the State."),
         C("current_deadline_precision", "VARCHAR", PRECISION),

@@ -10,9 +10,11 @@ st.title("Article 3 and 4 deadlines and extension requests")
 as_of = ui.reference_date()
 ui.data_as_of(as_of, FILES)
 st.caption("Every State Party with an Article 3 (stockpile destruction) or Article 4 (clearance) obligation. "
-           "Status on the reference date, the first that applies: completed; extension requested (a request whose "
-           "decision is not recorded: never read as overdue); overdue (deadline passed, and the data, current to a "
-           "later date, record no completion); due within 12 months; on track; unknown (the data cannot settle it).")
+           "Status on the reference date, the first that applies: completed; deadline passed, extension requested "
+           "(the current deadline has passed and a request awaits a recorded decision: never read as overdue); "
+           "extension requested (a request whose decision is not recorded, the deadline not yet passed); overdue "
+           "(deadline passed, and the data, current to a later date, record no completion); due within 12 months; "
+           "on track; unknown (the data cannot settle it).")
 
 # Held in memory per reference date and filters: a rerun recomputes nothing. The unfiltered tracker
 # (the first visit's) gives the region choices.
@@ -30,7 +32,7 @@ view = ui.load_computed_shared(VIEW, as_of, *filters)
 
 cols = st.columns(len(view.counts))
 for col, (status, n) in zip(cols, view.counts.items()):
-    col.metric(extensions.STATUS_LABELS[status].replace(" (decision not recorded)", ""), format_count(n),
+    col.metric(extensions.STATUS_LABELS[status].replace(f" ({extensions.NOT_RECORDED})", ""), format_count(n),
                help=extensions.STATUS_LABELS[status])
 
 if view.empty:

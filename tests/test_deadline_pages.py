@@ -24,15 +24,18 @@ def _metrics(at) -> dict[str, str]:
 def test_tracker_counts_filters_and_downloads(db_path):
     at = _page(db_path, "pages/deadlines.py")
     m = _metrics(at)
-    # On 28 November 2026 (data current to September 2025): 35 completed, 8 requests without a recorded
-    # decision, South Sudan on track, Guinea (stockpiling not confirmed) and Chad (deadline passed after
-    # the data end) unknown; nothing reads overdue.
-    assert (m["completed"], m["extension requested"], m["overdue"], m["on track"], m["unknown"]) == \
-        ("35", "8", "0", "1", "2")
+    # On 28 November 2026 (data current to September 2025): 35 completed; 7 requests without a recorded decision
+    # whose obligation's deadline has passed (extension_requests.csv: AFG,4,2; CHL,4,4; DEU,4,2; LAO,4,2; LBN,4,2;
+    # MRT,4,1 and 2; SOM,4,1 have no granted_deadline), none before its deadline; South Sudan (deadline 1 February
+    # 2034) and Iraq (IRQ,4,1 granted 2028-11-01) on track; Guinea (stockpiling not confirmed) and Chad (TCD,4,2
+    # granted 2026-10-01, after the data end) unknown; nothing reads overdue.
+    assert (m["completed"], m["deadline passed, extension requested"], m["extension requested"], m["overdue"],
+            m["on track"], m["unknown"]) == ("35", "7", "0", "0", "2", "2")
     table = at.dataframe[0].value
     assert len(table) == 46 and "Status" in table.columns
     lao = table[table["State Party"] == "Lao People's Democratic Republic"].iloc[0]
-    assert lao["Status"] == "extension requested (decision not recorded)" and lao["Current deadline"] == "1 August 2025"
+    assert lao["Status"] == "deadline passed, extension requested (decision not recorded)"
+    assert lao["Current deadline"] == "1 August 2025"  # LAO,4,1 granted 2025-08-01 at 9MSP
     assert {b.label for b in at.get("download_button")} >= {"Download CSV", "Download Excel"}
 
     at.multiselect(key="dl_articles").set_value([3]).run()
@@ -41,6 +44,24 @@ def test_tracker_counts_filters_and_downloads(db_path):
     table = at.dataframe[0].value
     assert table["State Party"].tolist() == ["Guinea"]
     assert _metrics(at)["unknown"] == "1"
+
+
+def test_tracker_shows_deadlines_passed_with_a_request_pending(db_path):
+    at = _page(db_path, "pages/deadlines.py", "2026-12-01")
+    table = at.dataframe[0].value.set_index(["State Party", "Article"])
+    # 1 December 2026: the deadlines of these States have passed (extension_requests.csv: AFG 2026-03-01 and
+    # LBN 2026-05-01 granted at the 2RC, CHL 2026-06-01 at 10MSP, DEU and LAO 2025-08-01 at 9MSP; MRT's and SOM's
+    # original ones, EIF + 10 years: 1 August 2022 and 1 March 2026) and each has a request with no granted_deadline.
+    passed = {("Afghanistan", 4): "1 March 2026", ("Chile", 4): "1 June 2026", ("Germany", 4): "1 August 2025",
+              ("Lao People's Democratic Republic", 4): "1 August 2025", ("Lebanon", 4): "1 May 2026",
+              ("Mauritania", 4): "1 August 2022", ("Somalia", 4): "1 March 2026"}
+    shown = table[table["Status"] == "deadline passed, extension requested (decision not recorded)"]
+    assert dict(shown["Current deadline"]) == passed
+    # Chad: TCD,4,2 granted 2026-10-01, no later request; passed after the data end (September 2025): unknown.
+    assert table.loc[("Chad", 4), ["Current deadline", "Status"]].tolist() == ["1 October 2026", "unknown"]
+    at.multiselect(key="dl_statuses").set_value(["deadline passed, extension requested"]).run()
+    assert not at.exception
+    assert sorted(at.dataframe[0].value["State Party"]) == sorted(name for name, _ in passed)
 
 
 def test_tracker_on_a_past_date(db_path):

@@ -35,19 +35,31 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
     rows = extensions.tracker(queries.obligation_deadlines_at(con, day), _requests(con, day),
                               queries.table(con, "article3_stockpiles"), queries.table(con, "states"))
     lao = rows.set_index(["iso3", "article"]).loc[("LAO", 4)]
-    assert lao["current_deadline"] == T("2025-08-01") and lao["status"] == "extension requested"
-    assert lao["status_text"] == "extension requested (decision not recorded)"
+    # extension_requests.csv: LAO,4,1 granted 2025-08-01 (9MSP); LAO,4,2 (12MSP) has no granted_deadline, so on
+    # 28 November 2026 the deadline of 1 August 2025 has passed while request 2 awaits a recorded decision.
+    assert lao["current_deadline"] == T("2025-08-01") and lao["status"] == "deadline passed, extension requested"
+    assert lao["status_text"] == "deadline passed, extension requested (decision not recorded)"
     assert "request 2, submitted 2024, meeting 12MSP, requested unknown, decision not recorded" in \
         lao["extension_requests"]
     bel = rows.set_index(["iso3", "article"]).loc[("BEL", 3)]
     assert (bel["retained_munitions"], bel["retained_submunitions"]) == (186, 16368)
     assert pd.isna(rows.set_index(["iso3", "article"]).loc[("LAO", 4), "retained_munitions"])  # Article 4
-    only = extensions.filter_tracker(rows, [4], ["extension requested"], ["Asia"])
-    assert sorted(only["iso3"]) == ["AFG", "IRQ", "LAO", "LBN"]  # Asia by UN M49 (Western Asia included)
+    only = extensions.filter_tracker(rows, [4], ["deadline passed, extension requested"], ["Asia"])
+    # Asia by UN M49 (Western Asia included). extension_requests.csv: AFG,4,2 (13MSP), LAO,4,2 (12MSP) and
+    # LBN,4,2 (13MSP) have no granted_deadline, and their deadlines (AFG,4,1 and LBN,4,1 granted 2026-03-01 and
+    # 2026-05-01; LAO,4,1 2025-08-01) have passed. Iraq is not among them: IRQ,4,1 is granted 2028-11-01 (11MSP).
+    assert sorted(only["iso3"]) == ["AFG", "LAO", "LBN"]
+    assert extensions.filter_tracker(rows, [4], ["extension requested"], ["Asia"]).empty  # none before its deadline
+    irq = rows.set_index(["iso3", "article"]).loc[("IRQ", 4)]
+    assert (irq["current_deadline"], irq["status"]) == (T("2028-11-01"), "on track")  # more than 12 months away
     counts = extensions.status_counts(rows)
     assert sum(counts.values()) == len(rows) and counts["overdue"] == 0
     timeline = extensions.timeline_rows(rows, _requests(con, day))
-    assert timeline.set_index("iso3").loc["IRQ", "requested_deadline"] == T("2028-11-01")
+    # Only requests without a recorded decision give a requested deadline: DEU,4,2 asks for 2030-08-01; Iraq's
+    # request (2028-11-01) is granted, so it has none.
+    by_key = timeline.set_index(["iso3", "article"])
+    assert by_key.loc[("DEU", 4), "requested_deadline"] == T("2030-08-01")
+    assert pd.isna(by_key.loc[("IRQ", 4), "requested_deadline"])
     fig = charts_deadlines.timeline(timeline, day)
     assert len(fig.data) == 4 and fig.data[2].name == "requested, decision not recorded"
 

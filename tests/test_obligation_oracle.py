@@ -1,7 +1,8 @@
 """`obligation_deadlines_at` (SQL) against `deadlines.obligation_deadlines` (pandas), the status rule's oracle.
 
-The rule (issue 4): `status` is the first that applies of completed; extension requested (a request
-whose decision is not recorded); overdue (current deadline passed, and the data, current to a later
+The rule (issues 4 and 13): `status` is the first that applies of completed; deadline passed, extension
+requested (a request whose decision is not recorded, the current deadline passed); extension requested
+(such a request, the deadline not passed); overdue (current deadline passed, and the data, current to a later
 date, record no completion); due within 12 months; on track; unknown (anything the data cannot settle).
 """
 import shutil
@@ -69,7 +70,8 @@ def test_sql_macro_matches_pandas_on_real_data(con):
     statuses = set()
     assert _compare(con, DAYS, statuses) == []
     # The comparison covers real rows of every kind.
-    assert {"completed", "extension requested", "due within 12 months", "on track", "unknown"} <= statuses
+    assert {"completed", "deadline passed, extension requested", "extension requested", "due within 12 months",
+            "on track", "unknown"} <= statuses
 
 
 def test_completion_dated_to_the_month_of_the_date_is_unknown_not_overdue(con):
@@ -92,7 +94,8 @@ EDGE_DAYS = [d for d in DAYS if d.month == 1 and d.day == 1 or d.year >= 2022]
 def _synthetic(tmp_path, blank_current_to: bool = False) -> duckdb.DuckDBPyConnection:
     """The real data plus two made-up obligations (test only), in an in-memory database:
     Senegal, Article 4, confirmed, never completed (EIF 1 February 2012, deadline 1 February 2022);
-    Iceland, Article 4, unconfirmed, with a request submitted 1 March 2024 and no decision recorded."""
+    Iceland, Article 4, unconfirmed, with a request submitted 1 March 2024 and no decision recorded
+    (EIF 1 February 2016, so its original deadline is 1 February 2026)."""
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     with open(data / "article4_clearance.csv", "a", encoding="utf-8") as f:
@@ -123,6 +126,24 @@ def test_edge_cases_on_made_up_rows(tmp_path):
         con.close()
 
 
+def test_pending_request_before_and_after_its_deadline_in_both_engines(tmp_path):
+    """Iceland's made-up request (submitted 1 March 2024, no decision), deadline 1 February 2026: on the deadline
+    day the deadline has not passed; from the next day it has, and the request still awaits a decision."""
+    con = _synthetic(tmp_path)
+    try:
+        for day, expected in (("2026-01-31", "extension requested"), ("2026-02-01", "extension requested"),
+                              ("2026-02-02", "deadline passed, extension requested"),
+                              ("2027-01-01", "deadline passed, extension requested")):
+            sql = queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])
+            oracle = _pandas(con, pd.Timestamp(day)).set_index(["iso3", "article"])
+            for engine in (sql, oracle):
+                row = engine.loc[("ISL", 4)]
+                assert pd.Timestamp(row["current_deadline"]) == pd.Timestamp("2026-02-01")
+                assert (row["pending_requests"], row["status"]) == (1, expected), (day, row["status"])
+    finally:
+        con.close()
+
+
 def test_no_current_to_date_means_never_overdue(tmp_path):
     con = _synthetic(tmp_path, blank_current_to=True)
     try:
@@ -138,7 +159,19 @@ def test_no_current_to_date_means_never_overdue(tmp_path):
     (dict(completed_on=pd.Timestamp("2020-05-01")), "completed"),
     # a pending request beats a passed deadline: never "overdue" while the decision is not recorded
     (dict(pending_requests=1, deadline_from=pd.Timestamp("2019-01-01"), deadline_end=pd.Timestamp("2019-01-01"),
+          current_to=pd.Timestamp("2025-09-30")), "deadline passed, extension requested"),
+    # ... the deadline not yet passed (the deadline day itself, a later day): extension requested
+    (dict(pending_requests=1, deadline_from=pd.Timestamp("2020-05-01"), deadline_end=pd.Timestamp("2020-05-01"),
           current_to=pd.Timestamp("2025-09-30")), "extension requested"),
+    (dict(pending_requests=2, deadline_from=pd.Timestamp("2021-05-01"), deadline_end=pd.Timestamp("2021-05-01")),
+     "extension requested"),
+    # a deadline known only to its month: passed only once the month has ended (April 2020 < 1 May 2020)
+    (dict(pending_requests=1, deadline_from=pd.Timestamp("2020-05-01"), deadline_end=pd.Timestamp("2020-05-31")),
+     "extension requested"),
+    (dict(pending_requests=1, deadline_from=pd.Timestamp("2020-04-01"), deadline_end=pd.Timestamp("2020-04-30")),
+     "deadline passed, extension requested"),
+    # no deadline known (the obligation not confirmed): a request is still a request
+    (dict(pending_requests=1, confirmed=False), "extension requested"),
     (dict(deadline_from=pd.Timestamp("2019-01-01"), deadline_end=pd.Timestamp("2019-01-01"),
           current_to=pd.Timestamp("2025-09-30")), "overdue"),
     # the deadline passed after the data end (current to 1 January 2020 < 1 March 2020): unknown

@@ -56,7 +56,10 @@ def test_obligation_statuses(con):
     assert late_2025.loc[("PER", 3), "status"] == "completed"
     assert late_2025.loc[("PER", 3), "current_deadline"] == pd.Timestamp("2024-04-01")
     assert late_2025.loc[("BGR", 3), "extensions_granted"] == 3
-    assert late_2025.loc[("LAO", 4), "status"] == "extension requested"  # decision not recorded
+    # LAO,4,1 granted 2025-08-01 (9MSP); LAO,4,2 (12MSP) has no recorded decision: on 30 September 2025 the
+    # deadline has passed, on 31 July 2025 it had not.
+    assert late_2025.loc[("LAO", 4), "status"] == "deadline passed, extension requested"
+    assert at("2025-07-31").loc[("LAO", 4), "status"] == "extension requested"
     assert late_2025.loc[("GIN", 3), "status"] == "unknown"  # stockpiling not confirmed
     assert late_2025.loc[("SSD", 4), "status"] == "on track"
     assert ("CAN", 3) not in late_2025.index  # destroyed before entry into force
