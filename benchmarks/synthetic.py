@@ -132,7 +132,8 @@ _INSERTS = [
        FROM syn, range(1, 4) r(n)
        WHERE has_remnants AND consent_d IS NOT NULL AND n <= 1 + hash(i, 'nreq') % 3""",
     # Article 7: an initial-report record per party, and some annual reports
-    """INSERT INTO article7_reports
+    """INSERT INTO article7_reports (iso3, report_type, reporting_year, submitted_date, submitted_date_precision,
+                                     record, record_date, record_date_precision, status_text, source, notes)
        SELECT iso3, 'initial', NULL,
               CASE WHEN hash(i, 'ir') % 10 < 8 THEN consent_d + CAST(150 + hash(i, 'ird') % 400 AS INTEGER) END,
               CASE WHEN hash(i, 'ir') % 10 < 8 THEN 'day' END,
@@ -187,7 +188,8 @@ _TASK_COMMENTS = [
 ]
 
 _BY_YEAR = """
-INSERT INTO article4_clearance_by_year
+INSERT INTO article4_clearance_by_year (iso3, year, area_cleared_km2, area_qualifier, submunitions_destroyed,
+                                        submunitions_qualifier, scope, source, notes)
 SELECT iso3, year, sum(area_cleared_km2), 'exact', sum(submunitions_destroyed), 'exact', 'national', $src,
        count(*) || ' synthetic tasks'
 FROM clearance_tasks GROUP BY iso3, year
