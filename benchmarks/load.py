@@ -146,7 +146,9 @@ def run_load(db_path: Path, sessions: int, seconds: float, url: str | None = Non
     """Warm every page once, then 1 session and `sessions` concurrent sessions, `seconds` each."""
     import contextlib
     sys.path.insert(0, str(PROJECT_DIR / "tests"))
-    from browser_support import start_streamlit  # the test suite's helper: 127.0.0.1, own process group
+    from browser_support import (
+        start_streamlit,  # the test suite's helper: 127.0.0.1, own process group
+    )
 
     server = contextlib.nullcontext(url) if url else start_streamlit(PROJECT_DIR / "app.py",
                                                                      env={"CCM_DB": str(db_path)})
@@ -161,8 +163,9 @@ def run_load(db_path: Path, sessions: int, seconds: float, url: str | None = Non
 
 async def _first_visits(base_url: str) -> dict[str, float]:
     """One run of each page on a fresh server (cold caches): seconds per page."""
-    from ccm_analytics.navigation import page_url_paths
     from websockets.asyncio.client import connect
+
+    from ccm_analytics.navigation import page_url_paths
     ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
     out = {}
     async with connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=30, ping_interval=None) as ws:

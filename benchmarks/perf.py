@@ -36,8 +36,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from ccm_analytics import db, schema  # noqa: E402
-from ccm_analytics.navigation import PAGES  # noqa: E402
+from ccm_analytics.navigation import PAGES
+from ccm_analytics.store import db, schema
 
 APP = PROJECT_DIR / "app.py"
 FLOOR_PAGE = Path(__file__).resolve().parent / "floor_page.py"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from ccm_analytics import db
+from ccm_analytics.store import db
 
 SOURCE = "synthetic benchmark"
 REAL_ENTITIES = 197  # states.csv

@@ -1,9 +1,9 @@
 """National implementation measures (Article 9): status per State Party, by region, on a map."""
 import streamlit as st
 
-from ccm_analytics import national_measures as nm
 from ccm_analytics import ui
-from ccm_analytics.formatting import format_count
+from ccm_analytics.article9 import measures as nm
+from ccm_analytics.formats.text import format_count
 
 FILES = ["treaty_events.csv", "article9_measures.csv", "article9_aggregates.csv"]
 

@@ -1,8 +1,9 @@
 """Country profile: one State's treaty status, obligations, extension requests, reports and measures."""
 import streamlit as st
 
-from ccm_analytics import profiles, ui
-from ccm_analytics.formatting import format_date
+from ccm_analytics import ui
+from ccm_analytics.country_profile import profiles
+from ccm_analytics.formats.text import format_date
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
          "article7_reports.csv", "article9_measures.csv"]

@@ -3,12 +3,13 @@ from datetime import date
 
 import streamlit as st
 
-from ccm_analytics import imports, ui
-from ccm_analytics.formatting import format_count
-from ccm_analytics.import_files import max_bytes
-from ccm_analytics.import_kinds import KINDS
+from ccm_analytics import ui
+from ccm_analytics.formats.text import format_count
+from ccm_analytics.store.imports import process
+from ccm_analytics.store.imports.files import max_bytes
+from ccm_analytics.store.imports.kinds import KINDS
 
-FILES = imports.data_files()
+FILES = process.data_files()
 MB = 1024 * 1024
 
 st.title("Data management")
@@ -26,7 +27,7 @@ if configured is None:
             "and restart the app.")
 else:
     given = st.text_input("Administrator passphrase", type="password", key="passphrase")
-    admin = imports.passphrase_matches(given, configured)
+    admin = process.passphrase_matches(given, configured)
     if given and not admin:
         st.error("That passphrase is not right.")
     elif not given:
@@ -36,10 +37,10 @@ if admin:
     st.subheader("Import a file")
     who = st.text_input("Your name (recorded in the import log)", key="admin_name") or "administrator"
     kind = st.selectbox("Kind of data", list(KINDS), format_func=lambda k: KINDS[k].title, key="kind")
-    st.download_button("Download the template (CSV)", imports.template_csv_bytes(kind),
+    st.download_button("Download the template (CSV)", process.template_csv_bytes(kind),
                        file_name=f"{kind}_template.csv", mime="text/csv", key="template")
     with st.expander("What each column holds"):
-        st.markdown(imports.template_notes(kind))
+        st.markdown(process.template_notes(kind))
     replace = st.checkbox("Replace existing rows with the same key", key="replace",
                           help="Without this, a row whose key is already in the database with other values "
                                "is refused.")
@@ -48,11 +49,11 @@ if admin:
                                 max_upload_size=max_bytes() // MB + 1)
     if uploaded is not None:
         content = uploaded.getvalue()
-        earlier = imports.already_imported(kind, content)
+        earlier = process.already_imported(kind, content)
         if earlier is not None:
             st.info(f"This file was already imported as {earlier.describe()}; nothing to do.")
         else:
-            report = imports.check(kind, uploaded.name, content, today=date.today(), replace=replace)
+            report = process.check(kind, uploaded.name, content, today=date.today(), replace=replace)
             c1, c2, c3, c4, c5 = st.columns(5)
             c1.metric("Rows in the file", format_count(report.file_rows))
             c2.metric("New rows", format_count(report.added))
@@ -63,7 +64,7 @@ if admin:
             if report.problems:
                 st.error(f"{uploaded.name} cannot be imported: {len(report.problems)} problem(s). Nothing was "
                          "written. Correct the file and upload it again.")
-                st.dataframe(imports.problems_frame(report.problems), hide_index=True, width="stretch",
+                st.dataframe(process.problems_frame(report.problems), hide_index=True, width="stretch",
                              column_config={"problem": st.column_config.TextColumn(width="large")})
             elif report.rows.empty:
                 st.info("Every row of this file is already in the database; nothing to import.")
@@ -75,15 +76,15 @@ if admin:
                     st.dataframe(report.changes, hide_index=True, width="stretch")
                 if st.button("Commit the import", type="primary", key="commit"):
                     try:
-                        outcome = imports.import_file(kind, uploaded.name, content, who=who, today=date.today(),
+                        outcome = process.import_file(kind, uploaded.name, content, who=who, today=date.today(),
                                                       replace=replace, wait=False)
-                    except imports.Busy as busy:
+                    except process.Busy as busy:
                         st.warning(str(busy))
                     else:
                         (st.success if outcome.ok else st.error)(outcome.message)
 
     st.subheader("Undo the last import")
-    last = imports.last_import()
+    last = process.last_import()
     if last is None:
         st.write("There is no import to undo.")
     else:
@@ -91,12 +92,12 @@ if admin:
         sure = st.checkbox("Yes, withdraw it and rebuild the database", key="undo_sure")
         if st.button("Undo the last import", disabled=not sure, key="undo"):
             try:
-                st.success(imports.undo(who=who, wait=False))
-            except imports.Busy as busy:
+                st.success(process.undo(who=who, wait=False))
+            except process.Busy as busy:
                 st.warning(str(busy))
 
 st.subheader("Import log")
-log = imports.history_for_screen()
+log = process.history_for_screen()
 if log.empty:
     st.write("No file has been imported yet.")
 else:

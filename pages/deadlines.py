@@ -1,8 +1,9 @@
 """Article 3 and 4 deadlines: every obligation, its extension requests and its status on the reference date."""
 import streamlit as st
 
-from ccm_analytics import extensions, ui
-from ccm_analytics.formatting import format_count
+from ccm_analytics import ui
+from ccm_analytics.deadlines import extensions
+from ccm_analytics.formats.text import format_count
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv"]
 

@@ -2,7 +2,11 @@
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.pack import chromium_available, default_since, pack_files
+from ccm_analytics.meeting_pack.pack import (
+    chromium_available,
+    default_since,
+    pack_files,
+)
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
          "article7_reports.csv", "isu_budget.csv"]

@@ -1,9 +1,14 @@
 """Overview: where implementation stands on the reference date."""
 import streamlit as st
 
-from ccm_analytics import charts, ui
-from ccm_analytics.formatting import format_chf, format_count, format_date, format_dates
-from ccm_analytics.links import with_profile_links
+from ccm_analytics import ui
+from ccm_analytics.formats.links import with_profile_links
+from ccm_analytics.formats.text import (
+    format_chf,
+    format_count,
+    format_dates,
+)
+from ccm_analytics.universalization import parties_chart
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
          "article7_reports.csv", "isu_budget.csv"]
@@ -71,6 +76,6 @@ else:
                  placeholder="—")
     ui.download_buttons(figures.passed, "deadlines_passed", as_of, FILES)
 
-st.plotly_chart(charts.parties_over_time(ui.load_computed("parties_by_year_at", as_of), as_of),
+st.plotly_chart(parties_chart.parties_over_time(ui.load_computed("parties_by_year_at", as_of), as_of),
                 config=ui.PLOTLY_CONFIG)
 ui.sources_table(FILES)

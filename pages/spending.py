@@ -2,8 +2,9 @@
 it, the contributions received and who has not paid."""
 import streamlit as st
 
-from ccm_analytics import charts_spending, ui
-from ccm_analytics.formatting import format_count
+from ccm_analytics import ui
+from ccm_analytics.formats.text import format_count
+from ccm_analytics.spending import charts
 
 FILES = ["isu_budget.csv", "isu_budget_notes.csv", "treaty_events.csv"]
 
@@ -58,7 +59,7 @@ with actual_tab:
         actual = ui.load_computed_shared("computed_spending.actuals", as_of, threshold)
         st.metric(f"Lines beyond ±{threshold:g}%", format_count(actual.beyond), help="Year and line pairs.")
         st.plotly_chart(actual.chart, config=ui.PLOTLY_CONFIG)
-        st.dataframe(charts_spending.highlight_beyond(actual.table), hide_index=True, width="stretch")
+        st.dataframe(charts.highlight_beyond(actual.table), hide_index=True, width="stretch")
         if actual.by_year is not None:
             st.subheader("Whole years (every line has its actual figure)")
             st.dataframe(actual.by_year, hide_index=True)

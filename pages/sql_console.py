@@ -1,17 +1,19 @@
 """SQL console: one read-only SELECT against the public views, in a sandbox, with downloads."""
 import streamlit as st
 
-from ccm_analytics import explore, sql_console, ui
-from ccm_analytics.formatting import format_count
+from ccm_analytics import ui
+from ccm_analytics.explore import explorer
+from ccm_analytics.formats.text import format_count
+from ccm_analytics.sql_console import sandbox as sql_console_sandbox
 
 PAGE_MAX_ROWS = 10_000
-FILES = sorted({f for source in explore.sources() for f in explore.source_files(source)})
+FILES = sorted({f for source in explorer.sources() for f in explorer.source_files(source)})
 
 st.title("SQL console")
 as_of = ui.reference_date()
 ui.data_as_of(as_of, FILES)
 st.caption(f"One SELECT (or WITH ... SELECT) on the views and tables of the database, read-only. "
-           f"A query is stopped after {sql_console.DEFAULT_TIMEOUT_S:g} seconds and shows at most "
+           f"A query is stopped after {sql_console_sandbox.DEFAULT_TIMEOUT_S:g} seconds and shows at most "
            f"{format_count(PAGE_MAX_ROWS)} rows; files, settings and changes to the database are refused. "
            "The views show today's status; `state_status_at(DATE '2020-12-31')` and "
            "`obligation_deadlines_at(DATE '2020-12-31')` give any other date. Column descriptions: "
@@ -24,10 +26,10 @@ with st.form("sql_form"):
 
 if submitted:
     try:
-        st.session_state["sql_result"] = sql_console.run_query(sql, timeout_s=sql_console.DEFAULT_TIMEOUT_S,
+        st.session_state["sql_result"] = sql_console_sandbox.run_query(sql, timeout_s=sql_console_sandbox.DEFAULT_TIMEOUT_S,
                                                                    max_rows=PAGE_MAX_ROWS)
         st.session_state["sql_error"] = None
-    except sql_console.QueryError as problem:
+    except sql_console_sandbox.QueryError as problem:
         st.session_state["sql_result"], st.session_state["sql_error"] = None, str(problem)
 
 if st.session_state.get("sql_error"):
@@ -38,7 +40,7 @@ if result is not None:
     if result.truncated:
         st.warning(f"The query returned more than {format_count(PAGE_MAX_ROWS)} rows; only the first are shown "
                    "and downloaded. Add a WHERE or LIMIT, or use `python -m ccm_analytics sql`.")
-    st.dataframe(sql_console.display_frame(result), hide_index=True, width="stretch")
+    st.dataframe(sql_console_sandbox.display_frame(result), hide_index=True, width="stretch")
     ui.download_buttons(result.frame(), "query", as_of, FILES)  # files hold the raw values: ISO dates, exact numbers
 
 ui.sources_table(FILES)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.formatting import format_count, format_date
+from ccm_analytics.formats.text import format_count, format_date
 
 FILES = ["treaty_events.csv"]
 SOURCES = FILES + ["states.csv"]  # states.csv is a reference list with no current-to date

@@ -3,8 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from ccm_analytics import brief, computed_workbench, downloads, extensions, ui, workbench, workplan
-from ccm_analytics.formatting import format_date
+from ccm_analytics import ui
+from ccm_analytics.deadlines import extensions
+from ccm_analytics.formats import downloads
+from ccm_analytics.formats.text import format_date
+from ccm_analytics.workbench import assessment, brief, workplan
+from ccm_analytics.workbench import figures as workbench_figures
 
 FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article3_destruction_by_year.csv",
          "article4_clearance.csv", "article4_clearance_by_year.csv", "extension_requests.csv"]
@@ -16,7 +20,7 @@ st.caption("Is the period requested no longer than strictly necessary? Baseline,
            "the demonstrated rate against the rate the request requires, and the treaty's limit on one extension "
            "(4 years under Article 3, 5 under Article 4). Figures for a calendar year count once that year is over.")
 
-picker = ui.load_computed("computed_workbench.choices", as_of)
+picker = ui.load_computed("workbench_figures.choices", as_of)
 labels = picker.labels
 if not labels:
     st.info("No State Party has an Article 3 or 4 obligation on the reference date.")
@@ -37,25 +41,25 @@ if its_requests:
     request = by_no[number]
 else:
     middle.write("No extension request on record on the reference date.")
-measure = right.radio("Measure", list(workbench.MEASURES[article]), format_func=workbench.MEASURES[article].get,
+measure = right.radio("Measure", list(assessment.MEASURES[article]), format_func=assessment.MEASURES[article].get,
                       key="wb_measure")
 
 override = None
-if not workbench.requested_known(request):
+if not assessment.requested_known(request):
     override = st.date_input("Requested deadline to assess (not in the data: enter it from the request document)",
                              value=None, key="wb_requested", format="DD/MM/YYYY", min_value=date(2008, 1, 1),
                              max_value=date(2100, 12, 31))
 
 chosen = (iso3, article, int(request["request_no"]) if request else None, measure, override)
-ev = ui.load_computed("computed_workbench.evidence", as_of, *chosen)
+ev = ui.load_computed("workbench_figures.evidence", as_of, *chosen)
 a = ev.a
 
 m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric("What remains", workbench.format_amount(a.remaining.amount, measure))
-m2.metric("Demonstrated rate a year", workbench.format_amount(a.rate.rate, measure), help=a.rate.note)
-m3.metric("Years needed at that rate", workbench.format_years(a.years_needed))
-m4.metric("Years requested", workbench.format_years(a.years_requested))
-m5.metric("Required / demonstrated rate", workbench.format_ratio(a.ratio))
+m1.metric("What remains", assessment.format_amount(a.remaining.amount, measure))
+m2.metric("Demonstrated rate a year", assessment.format_amount(a.rate.rate, measure), help=a.rate.note)
+m3.metric("Years needed at that rate", assessment.format_years(a.years_needed))
+m4.metric("Years requested", assessment.format_years(a.years_requested))
+m5.metric("Required / demonstrated rate", assessment.format_ratio(a.ratio))
 if a.within_limit is None:
     st.info(ev.limit)
 elif a.within_limit:
@@ -77,7 +81,7 @@ with st.expander("Annual work plan (CSV)", expanded=False):
     plan_file = st.file_uploader("Work plan (CSV)", type=["csv"], key="wb_plan")
 plan_figure, plan_table = ev.progress_figure, None
 if plan_file is not None:
-    with_plan = ui.load_computed("computed_workbench.progress", as_of, *chosen, plan_file.getvalue())
+    with_plan = ui.load_computed("workbench_figures.progress", as_of, *chosen, plan_file.getvalue())
     if with_plan.problems:
         st.error("The work plan was not loaded:\n\n" + "\n".join(f"- {p}" for p in with_plan.problems))
     plan_figure, plan_table = with_plan.figure, with_plan.plan_table
@@ -97,7 +101,7 @@ st.subheader("Scenario")
 kind = st.radio("Planned rate", ["one rate for every year", "a rate per year"], horizontal=True,
                 key="wb_scenario_kind")
 if kind == "one rate for every year":
-    rates = st.number_input(f"Planned annual rate ({workbench.UNITS[measure]} a year)", min_value=0.0,
+    rates = st.number_input(f"Planned annual rate ({assessment.UNITS[measure]} a year)", min_value=0.0,
                             value=ev.default_rate, key="wb_rate")
 else:
     years = ev.scenario_years
@@ -109,7 +113,7 @@ else:
     if not years:
         st.write("What remains is not dated: no per-year scenario.")
 sc = ev.default_scenario if rates == ev.default_rate else \
-    ui.load_computed("computed_workbench.scenario", as_of, *chosen, computed_workbench.rates_arg(rates))
+    ui.load_computed("workbench_figures.scenario", as_of, *chosen, workbench_figures.rates_arg(rates))
 st.metric("Projected completion (scenario)", format_date(sc.projected))
 st.write(f"Against the requested deadline: **{sc.comparison}**.")
 st.plotly_chart(sc.figure, config=ui.PLOTLY_CONFIG)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ccm_analytics.pack import CHROMIUM_ARGS, chromium_path  # one place says how Chromium runs here
+from ccm_analytics.meeting_pack.pack import CHROMIUM_ARGS, chromium_path
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 

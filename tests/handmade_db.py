@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ccm_analytics import schema
+from ccm_analytics.store import schema
 
 FILLERS = [f"F{n:02d}" for n in range(30)]
 

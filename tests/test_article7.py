@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from ccm_analytics import charts_article7, reports, transparency
-from ccm_analytics.treaty import annual_report_due, initial_report_due
+from ccm_analytics.article7 import charts, reports, transparency
+from ccm_analytics.domain.treaty import annual_report_due, initial_report_due
 
 T = pd.Timestamp
 CURRENT_TO = T("2025-09-30")  # the records are current to September 2025
@@ -306,7 +306,7 @@ def test_rates_table_shows_each_denominator_and_why_a_rate_is_missing():
 
 
 def test_rates_chart_leaves_a_gap_and_labels_each_year_with_its_denominator():
-    fig = charts_article7.reporting_rates(transparency.reporting_rates_shown(_rates_frame()))
+    fig = charts.reporting_rates(transparency.reporting_rates_shown(_rates_frame()))
     at_all = next(t for t in fig.data if t.name == "submitted at all")
     assert pd.isna(at_all.y[0]) and at_all.y[1] == 0.8 and pd.isna(at_all.y[3])
     assert list(at_all.customdata[1]) == ["80.0 per cent (24 of 30 with a record)", "30 of 50"]

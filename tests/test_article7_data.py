@@ -3,7 +3,8 @@ and figures checked against the records."""
 import pandas as pd
 import pytest
 
-from ccm_analytics import queries, reports, transparency
+from ccm_analytics.article7 import reports, transparency
+from ccm_analytics.store import queries
 
 DAYS = ["2009-06-01", "2011-01-28", "2011-01-29", "2015-06-18", "2016-01-01", "2020-05-04", "2022-08-31",
         "2025-03-06", "2025-09-30", "2025-10-01", "2026-11-28"]

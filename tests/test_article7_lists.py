@@ -6,9 +6,10 @@ not name had submitted by the list's last possible day: "submitted (date not in 
 """
 import pandas as pd
 import pytest
-
-from ccm_analytics import queries, reports
 from handmade_db import FILLERS, handmade_database
+
+from ccm_analytics.article7 import reports
+from ccm_analytics.store import queries
 
 T = pd.Timestamp
 # Deposit in early 2010: in force 1 August 2010, initial report due 28 January 2011 (180 days).

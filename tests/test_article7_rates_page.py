@@ -1,8 +1,7 @@
 """The Article 7 page's reporting rates on the shipped records (issue 13): far fewer than half of the States
 Parties owing a report have a record in any year, so no rate is drawn, and the page says why."""
-from streamlit.testing.v1 import AppTest
-
 from conftest import PROJECT_DIR
+from streamlit.testing.v1 import AppTest
 
 
 def test_no_rate_is_drawn_over_a_handful_of_records(db_path):

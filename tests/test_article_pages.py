@@ -6,14 +6,14 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
+from conftest import PROJECT_DIR
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
-from ccm_analytics import demo
-from ccm_analytics.db import build_database
 from ccm_analytics.navigation import PAGES
-from conftest import PROJECT_DIR
+from ccm_analytics.store import demo
+from ccm_analytics.store.db import build_database
 
 APP = str(PROJECT_DIR / "app.py")
 

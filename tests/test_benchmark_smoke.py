@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from benchmarks import load, perf, synthetic
-from ccm_analytics import schema
+from ccm_analytics.store import schema
 
 TINY = synthetic.SyntheticSize(entities=1, first_year=2020, last_year=2024, clearance_tasks=10, budget_lines=1)
 

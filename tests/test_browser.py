@@ -7,9 +7,16 @@ import pytest
 # --import-mode=importlib puts no test directory on sys.path; browser_support lives beside us.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_support import (  # noqa: E402
-    assert_map_drawn, assert_no_errors, assert_no_outside_requests, launch_browser, load_page,
-    require_chromium, start_streamlit)
-from ccm_analytics import navigation  # noqa: E402
+    assert_map_drawn,
+    assert_no_errors,
+    assert_no_outside_requests,
+    launch_browser,
+    load_page,
+    require_chromium,
+    start_streamlit,
+)
+
+from ccm_analytics import navigation
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 # Pages whose maps must draw; optional in the navigation module.

@@ -7,8 +7,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser_support import (  # noqa: E402
-    assert_map_drawn, assert_no_errors, assert_no_outside_requests, launch_browser, load_page,
-    require_chromium, start_streamlit)
+    assert_map_drawn,
+    assert_no_errors,
+    assert_no_outside_requests,
+    launch_browser,
+    load_page,
+    require_chromium,
+    start_streamlit,
+)
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

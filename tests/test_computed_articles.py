@@ -4,11 +4,14 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from ccm_analytics import charts_article7, computed_article7, computed_article9, queries, transparency
-from ccm_analytics import national_measures as nm
-from ccm_analytics.provenance import current_to_of
-from ccm_analytics.reports import ANNUAL_STATUSES
-from ccm_analytics.treaty import state_facts
+from ccm_analytics.article7 import charts, transparency
+from ccm_analytics.article7 import figures as article7_figures
+from ccm_analytics.article7.reports import ANNUAL_STATUSES
+from ccm_analytics.article9 import figures as article9_figures
+from ccm_analytics.article9 import measures as nm
+from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.store import queries
+from ccm_analytics.store.provenance import current_to_of
 
 T = pd.Timestamp
 
@@ -19,7 +22,7 @@ def test_computed_article7_matches_the_direct_analysis(con, as_of):
     current_to = current_to_of(queries.table(con, "data_sources"), "article7_reports.csv")
     direct = transparency.article7_figures(queries.state_status_at(con, as_of), queries.table(con, "article7_reports"),
                                            as_of, current_to)
-    page = computed_article7.figures(con, as_of)
+    page = article7_figures.figures(con, as_of)
     assert page.current_to == current_to
     for name in ("initial", "annual", "initial_counts", "annual_counts", "rates", "reminders", "without_year"):
         assert_frame_equal(getattr(page.figures, name), getattr(direct, name))
@@ -30,14 +33,14 @@ def test_computed_article7_matches_the_direct_analysis(con, as_of):
     assert_frame_equal(page.initial_download, transparency.initial_download(direct.initial))
     assert page.completeness == transparency.completeness_text(direct.with_record, direct.state_years_due)
     assert not direct.annual.empty  # so every chart is built on these dates
-    assert page.heatmap.to_json() == charts_article7.annual_heatmap(direct.annual).to_json()
+    assert page.heatmap.to_json() == charts.annual_heatmap(direct.annual).to_json()
     if transparency.any_rate_drawn(direct.rates):
-        assert page.rates_chart.to_json() == charts_article7.reporting_rates(direct.rates).to_json()
+        assert page.rates_chart.to_json() == charts.reporting_rates(direct.rates).to_json()
     else:  # no year has a rate (the shipped records cover far fewer than half of the States owing a report)
         assert page.rates_chart is None
     assert_frame_equal(page.rates_table, transparency.rates_table(direct.rates))
     assert page.rates_note == transparency.rates_note(direct.rates)
-    assert page.status_chart.to_json() == charts_article7.status_bars(
+    assert page.status_chart.to_json() == charts.status_bars(
         direct.annual_counts, "Annual reports due by the reference date, by status").to_json()
     if direct.without_year.empty:
         assert page.without_year_table is None
@@ -54,15 +57,15 @@ def test_computed_article9_matches_the_direct_analysis(con, as_of):
     measures = queries.table(con, "article9_measures")
     states = queries.table(con, "states")
     frame = nm.measures_status(queries.state_status_at(con, as_of), measures, as_of, current_to)
-    page = computed_article9.figures(con, as_of)
+    page = article9_figures.figures(con, as_of)
     assert_frame_equal(page.frame, frame)
     assert_frame_equal(page.counts, nm.counts_by_status(frame))
     assert page.shares == nm.shares_text(nm.counts_by_status(frame))
-    from ccm_analytics import charts_article9
-    assert page.map_chart.to_json() == charts_article9.measures_map(nm.map_frame(states, frame)).to_json()
+    from ccm_analytics.article9 import charts as article9_charts
+    assert page.map_chart.to_json() == article9_charts.measures_map(nm.map_frame(states, frame)).to_json()
     by_region = nm.counts_by_region(frame)
     assert_frame_equal(page.by_region, by_region)
-    assert page.region_chart.to_json() == charts_article9.by_region(by_region).to_json()
+    assert page.region_chart.to_json() == article9_charts.by_region(by_region).to_json()
     assert_frame_equal(page.region_table, nm.region_table(by_region))
     assert_frame_equal(page.state_table, nm.state_table(frame))
     assert_frame_equal(page.download, nm.download_table(frame))
@@ -77,7 +80,7 @@ def test_annual_heatmap_grid():
         "reporting_year": [2020, 2020, 2021, 2022, 2021],
         "status": ["missing", "submitted on time", "unknown", "not yet due", "submitted late"],
     })
-    fig = charts_article7.annual_heatmap(annual)
+    fig = charts.annual_heatmap(annual)
     heat = fig.data[0]
     code = {s: i for i, s in enumerate(ANNUAL_STATUSES)}
     # Rows sorted case-insensitively, reversed: beta above Alpha; columns 2020, 2021, 2022.
@@ -91,15 +94,15 @@ def test_annual_heatmap_grid():
                  [code["submitted on time"], code["submitted late"], None]]
 
 
-@pytest.mark.parametrize("script, name", [("pages/article7.py", "computed_article7.figures"),
-                                          ("pages/article9.py", "computed_article9.figures")])
+@pytest.mark.parametrize("script, name", [("pages/article7.py", "article7_figures.figures"),
+                                          ("pages/article9.py", "article9_figures.figures")])
 def test_rendering_leaves_the_shared_result_unchanged(db_path, con, monkeypatch, script, name):
     # ui.load_computed_shared hands every rerun the same object (st.cache_resource): drawing the page
     # twice must not modify it, so it still equals a fresh computation.
+    from conftest import PROJECT_DIR
     from streamlit.testing.v1 import AppTest
 
     from ccm_analytics import ui
-    from conftest import PROJECT_DIR
     at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=120)
     at.query_params["as_of"] = "2025-09-30"
     at.run()

@@ -9,16 +9,23 @@ import openpyxl
 import pandas as pd
 import plotly.io
 import pytest
+from conftest import PROJECT_DIR
 from pandas.testing import assert_frame_equal
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics import (charts_deadlines, charts_spending, computed_deadlines, computed_spending, downloads,
-                           extensions, queries, spending, templates, ui)
-from ccm_analytics import spending_tables as screen
-from ccm_analytics.db import connect_read_only
-from ccm_analytics.provenance import current_to_of
-from ccm_analytics.treaty import state_facts
-from conftest import PROJECT_DIR
+from ccm_analytics import ui
+from ccm_analytics.deadlines import charts, extensions
+from ccm_analytics.deadlines import figures as deadlines_figures
+from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.formats import downloads
+from ccm_analytics.spending import analysis
+from ccm_analytics.spending import charts as spending_charts
+from ccm_analytics.spending import figures as spending_figures
+from ccm_analytics.spending import tables as screen
+from ccm_analytics.store import queries
+from ccm_analytics.store.db import connect_read_only
+from ccm_analytics.store.imports import templates
+from ccm_analytics.store.provenance import current_to_of
 
 T = pd.Timestamp
 APP = str(PROJECT_DIR / "app.py")
@@ -62,82 +69,82 @@ def money_con(money_path):
 
 def test_budget_tab_is_the_direct_analysis(con):
     as_of = T("2025-06-30")
-    got = computed_spending.page(con, as_of)
+    got = spending_figures.page(con, as_of)
     lines, notes = queries.budget_lines(con), queries.table(con, "isu_budget_notes")
-    long, totals, shares = spending.budget_long(lines), spending.yearly_totals(lines), spending.line_shares(lines)
+    long, totals, shares = analysis.budget_long(lines), analysis.yearly_totals(lines), analysis.line_shares(lines)
     b = got.budget
-    assert b.span == spending.budget_years(lines) == (2021, 2025)
-    assert b.period_total == screen.money(spending.period_total(lines)) == "CHF 2'425'799"
-    assert b.year_total == screen.money(spending.total_for_year(totals, 2025)) == "CHF 497'138"
+    assert b.span == analysis.budget_years(lines) == (2021, 2025)
+    assert b.period_total == screen.money(analysis.period_total(lines)) == "CHF 2'425'799"
+    assert b.year_total == screen.money(analysis.total_for_year(totals, 2025)) == "CHF 497'138"
     assert (b.largest_line, b.largest_share) == ("Salaries", "73.2%")
-    assert b.plan_known == spending.plan_known_on(as_of, current_to_of(queries.data_sources(con), "isu_budget.csv"))
-    assert_frame_equal(b.table, screen.budget_screen(spending.budget_table(lines), spending.line_descriptions(notes)))
-    assert b.peak_texts == [screen.peak_text(r) for r in spending.peak_notes(lines, notes).itertuples(index=False)]
+    assert b.plan_known == analysis.plan_known_on(as_of, current_to_of(queries.data_sources(con), "isu_budget.csv"))
+    assert_frame_equal(b.table, screen.budget_screen(analysis.budget_table(lines), analysis.line_descriptions(notes)))
+    assert b.peak_texts == [screen.peak_text(r) for r in analysis.peak_notes(lines, notes).itertuples(index=False)]
     assert_frame_equal(b.totals, screen.totals_screen(totals))
     assert_frame_equal(b.changes, screen.change_screen(long, totals))
     assert_frame_equal(b.shares, screen.shares_screen(long, shares))
-    assert_frame_equal(b.file, spending.money_file(long))
-    _same_figure(b.chart, charts_spending.budget_stacked(long))
-    assert got.in_kind_notes == spending.in_kind_notes(notes) and got.in_kind_notes
+    assert_frame_equal(b.file, analysis.money_file(long))
+    _same_figure(b.chart, spending_charts.budget_stacked(long))
+    assert got.in_kind_notes == analysis.in_kind_notes(notes) and got.in_kind_notes
     # The shipped data hold no actual expenditure and no contribution.
     assert got.has_actuals is False and got.contributions is None and got.contributions_recorded is False
 
 
 def test_budget_before_the_plan_and_in_a_year_without_budget(con):
-    got = computed_spending.page(con, T("2011-01-01")).budget
+    got = spending_figures.page(con, T("2011-01-01")).budget
     assert got.plan_known is False  # the work plan was adopted in November 2020
     assert got.year_total is None  # no budget for 2011: the page says "none on record"
 
 
 def test_contributions_and_actuals_are_the_direct_analysis(money_con):
     as_of = T("2025-12-31")
-    got = computed_spending.page(money_con, as_of)
+    got = spending_figures.page(money_con, as_of)
     lines = queries.budget_lines(money_con)
-    contributions = spending.counted_contributions(queries.contributions(money_con), as_of)
+    contributions = analysis.counted_contributions(queries.contributions(money_con), as_of)
     facts = _facts(money_con)
-    coverage = spending.funding_coverage(lines, contributions)
-    per_year = spending.contributors_per_year(contributions, facts, as_of)
-    by_state = spending.by_state_and_year(contributions, facts)
+    coverage = analysis.funding_coverage(lines, contributions)
+    per_year = analysis.contributors_per_year(contributions, facts, as_of)
+    by_state = analysis.by_state_and_year(contributions, facts)
     c = got.contributions
     assert got.has_actuals and got.contributions_recorded
     assert_frame_equal(c.coverage, screen.coverage_screen(coverage, per_year))
-    _same_figure(c.coverage_chart, charts_spending.coverage_bars(coverage))
-    _same_figure(c.contributors_chart, charts_spending.contributors_bars(per_year))
-    assert_frame_equal(c.coverage_file, spending.money_file(spending.coverage_with_counts(coverage, per_year)))
+    _same_figure(c.coverage_chart, spending_charts.coverage_bars(coverage))
+    _same_figure(c.contributors_chart, spending_charts.contributors_bars(per_year))
+    assert_frame_equal(c.coverage_file, analysis.money_file(analysis.coverage_with_counts(coverage, per_year)))
     assert c.undated_text == screen.undated_text(1)  # NOR's 2025 record has no received date
-    assert_frame_equal(c.by_state, screen.by_state_screen(spending.by_state_table(by_state)))
-    _same_figure(c.heatmap, charts_spending.contributions_heatmap(by_state))
-    assert_frame_equal(c.by_state_file, spending.money_file(by_state))
+    assert_frame_equal(c.by_state, screen.by_state_screen(analysis.by_state_table(by_state)))
+    _same_figure(c.heatmap, spending_charts.contributions_heatmap(by_state))
+    assert_frame_equal(c.by_state_file, analysis.money_file(by_state))
     assert c.years == [2025, 2024]
 
-    missing = spending.non_contributors(contributions, facts, 2024, as_of)
-    none_2024 = computed_spending.non_contributors(money_con, as_of, 2024)
+    missing = analysis.non_contributors(contributions, facts, 2024, as_of)
+    none_2024 = spending_figures.non_contributors(money_con, as_of, 2024)
     assert none_2024.count == len(missing) and not {"CHE", "AUT"} & set(missing["iso3"])
     assert_frame_equal(none_2024.table, screen.non_contributors_screen(missing))
-    assert_frame_equal(none_2024.file, spending.money_file(missing))
+    assert_frame_equal(none_2024.file, analysis.money_file(missing))
 
-    variance = spending.variance(lines, 0.4, as_of)
-    actual = computed_spending.actuals(money_con, as_of, 0.4)
+    variance = analysis.variance(lines, 0.4, as_of)
+    actual = spending_figures.actuals(money_con, as_of, 0.4)
     # Salaries 2024: 350'000 against 348'103 = +0.54 %, Communication 15'000 against 10'000 = +50 %: both > 0.4 %.
-    assert actual.beyond == spending.beyond_count(variance) == 2
+    assert actual.beyond == analysis.beyond_count(variance) == 2
     assert_frame_equal(actual.table, screen.variance_screen(variance))
-    _same_figure(actual.chart, charts_spending.variance_bars(variance, 0.4))
-    assert_frame_equal(actual.file, spending.money_file(variance))
-    by_year = spending.variance_by_year(lines, as_of)
+    _same_figure(actual.chart, spending_charts.variance_bars(variance, 0.4))
+    assert_frame_equal(actual.file, analysis.money_file(variance))
+    by_year = analysis.variance_by_year(lines, as_of)
     assert (actual.by_year is None) == by_year.empty
     if actual.by_year is not None:
         assert_frame_equal(actual.by_year, screen.variance_year_screen(by_year))
 
 
 def test_contributions_on_record_but_none_received_yet(money_con):
-    got = computed_spending.page(money_con, T("2024-03-01"))
+    got = spending_figures.page(money_con, T("2024-03-01"))
     assert got.contributions is not None and got.contributions.years == [2025]  # only NOR's undated record
-    got = computed_spending.page(money_con, T("2011-01-01"))
+    got = spending_figures.page(money_con, T("2011-01-01"))
     assert got.contributions.years == [2025] and got.has_actuals is False  # 2024 not yet spent in 2011
 
 
 def test_import_templates_are_the_template_files(con):
-    got = computed_spending.import_templates(con)
+    got = spending_figures.import_templates(con)
     assert list(got) == list(templates.KINDS)
     for kind, template in got.items():
         assert_frame_equal(template.columns, templates.template_columns(kind))
@@ -161,7 +168,7 @@ def test_deadlines_view_is_the_direct_analysis(con, filters):
     as_of = T("2026-11-28")
     rows, requests = _direct_tracker(con, as_of)
     shown = extensions.filter_tracker(rows, *[list(f) for f in filters])
-    got = computed_deadlines.tracker_view(con, as_of, *filters)
+    got = deadlines_figures.tracker_view(con, as_of, *filters)
     assert got.region_options == extensions.region_options(rows)  # whatever the filters
     assert got.counts == extensions.status_counts(shown) and got.empty == shown.empty
     assert_frame_equal(got.table, extensions.tracker_screen(shown))
@@ -174,18 +181,18 @@ def test_deadlines_view_is_the_direct_analysis(con, filters):
     if shown.empty:
         assert got.timeline is None
     else:
-        _same_figure(got.timeline, charts_deadlines.timeline(extensions.timeline_rows(shown, requests), as_of))
+        _same_figure(got.timeline, charts.timeline(extensions.timeline_rows(shown, requests), as_of))
 
 
 def test_deadlines_view_counts_on_the_reference_date(con):
-    got = computed_deadlines.tracker_view(con, T("2026-11-28"))
+    got = deadlines_figures.tracker_view(con, T("2026-11-28"))
     # As tests/test_deadline_pages.py: 35 completed; 7 requests without a recorded decision, every one past its
     # obligation's deadline (AFG, CHL, DEU, LAO, LBN, MRT, SOM: rows of extension_requests.csv without a
     # granted_deadline); 2 on track (South Sudan; Iraq, IRQ,4,1 granted 2028-11-01); 2 unknown (Guinea, Chad).
     assert (got.counts["completed"], got.counts["deadline passed, extension requested"],
             got.counts["extension requested"], got.counts["on track"], got.counts["unknown"]) == (35, 7, 0, 2, 2)
     assert len(got.table) == 46
-    nothing = computed_deadlines.tracker_view(con, T("2026-11-28"), (3,), ("on track",), ())
+    nothing = deadlines_figures.tracker_view(con, T("2026-11-28"), (3,), ("on track",), ())
     assert nothing.empty and nothing.timeline is None and nothing.requests_table is None  # South Sudan's is Article 4
 
 
@@ -193,9 +200,9 @@ def test_deadlines_view_counts_on_the_reference_date(con):
 
 def test_computed_file_bytes_are_those_of_download_buttons(db_path, con):
     as_of = T("2026-11-28")
-    frame = computed_deadlines.tracker_view(con, as_of, (4,), (), ()).file
+    frame = deadlines_figures.tracker_view(con, as_of, (4,), (), ()).file
     files = ("treaty_events.csv", "extension_requests.csv")
-    csv_data, xlsx_data = ui._computed_file_bytes("computed_deadlines.tracker_view", ui._db_key(), as_of.date(),
+    csv_data, xlsx_data = ui._computed_file_bytes("deadlines_figures.tracker_view", ui._db_key(), as_of.date(),
                                                   ((4,), (), ()), "file", files)
     assert csv_data == downloads.csv_bytes(frame)
     sources = queries.data_sources(con)
@@ -221,12 +228,12 @@ def _count_calls(monkeypatch, module, name):
 
 def test_a_rerun_recomputes_nothing(db_path, monkeypatch):
     # A reference date no other test uses, so that the caches hold nothing for it yet.
-    spending_calls = _count_calls(monkeypatch, computed_spending, "page")
-    deadline_calls = _count_calls(monkeypatch, computed_deadlines, "tracker_view")
+    spending_calls = _count_calls(monkeypatch, spending_figures, "page")
+    deadline_calls = _count_calls(monkeypatch, deadlines_figures, "tracker_view")
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["as_of"] = "2019-02-03"
     at.run()
-    at.switch_page("pages/spending.py").run()
+    at.switch_page("pages/analysis.py").run()
     at.run()
     assert not at.exception and len(spending_calls) == 1
 

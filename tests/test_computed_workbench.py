@@ -8,30 +8,35 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from ccm_analytics import charts_deadlines, computed_workbench as cw, downloads, extensions, queries, workbench, workplan
-from ccm_analytics.treaty import state_facts
+from ccm_analytics.deadlines import charts, extensions
+from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.formats import downloads
+from ccm_analytics.store import queries
+from ccm_analytics.workbench import assessment as workbench_assessment
+from ccm_analytics.workbench import figures as cw
+from ccm_analytics.workbench import workplan
 
 AS_OF = pd.Timestamp("2026-11-28")
 PLAN = b"year,unit,planned,currency,budget,funding_secured\n2022,km2,60,USD,1000000,500000\n2023,km2,70,,,\n"
 
 
 def _direct(con, iso3, article, request_no, measure, override, plan_data=None):
-    """What pages/workbench.py computed before the cache: (requests of the choice, assessment, plan, plan table)."""
+    """What pages/workbench_assessment.py computed before the cache: (requests of the choice, assessment, plan, plan table)."""
     t = lambda name: queries.table(con, name)  # noqa: E731
     obligations = queries.obligation_deadlines_at(con, AS_OF)
     requests = extensions.requests_at(t("extension_requests"), state_facts(t("states"), t("treaty_events")), AS_OF)
     its = extensions.requests_of(requests, iso3, article)
     request = {int(r["request_no"]): r for r in its}[request_no] if request_no is not None else None
-    base = workbench.baseline(article, iso3, measure, t("article3_stockpiles"), t("article4_clearance"))
-    progress = workbench.progress_by_year(article, iso3, measure, t("article3_destruction_by_year"),
+    base = workbench_assessment.baseline(article, iso3, measure, t("article3_stockpiles"), t("article4_clearance"))
+    progress = workbench_assessment.progress_by_year(article, iso3, measure, t("article3_destruction_by_year"),
                                           t("article4_clearance_by_year"), AS_OF)
-    a = workbench.assess(extensions.obligation_of(obligations, iso3, article), request, measure, base, progress,
+    a = workbench_assessment.assess(extensions.obligation_of(obligations, iso3, article), request, measure, base, progress,
                          AS_OF, override)
     plan, plan_table = None, None
     if plan_data is not None:
         plan, problems = workplan.read_work_plan(plan_data)
         assert problems == []
-        plan_progress = workbench.progress_by_year(article, iso3, workplan.plan_measure(plan),
+        plan_progress = workbench_assessment.progress_by_year(article, iso3, workplan.plan_measure(plan),
                                                    t("article3_destruction_by_year"), t("article4_clearance_by_year"),
                                                    AS_OF)
         plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
@@ -69,37 +74,37 @@ def test_evidence_progress_and_scenario_match_the_direct_analysis(con, key):
         queries.table(con, "extension_requests"),
         state_facts(queries.table(con, "states"), queries.table(con, "treaty_events")), AS_OF), iso3, article)
     request_no = int(its[0]["request_no"]) if its else None
-    measure = list(workbench.MEASURES[article])[0]
-    override = None if its and workbench.requested_known(its[0]) else date(2040, 2, 1)
+    measure = list(workbench_assessment.MEASURES[article])[0]
+    override = None if its and workbench_assessment.requested_known(its[0]) else date(2040, 2, 1)
     chosen = (iso3, article, request_no, measure, override)
     _, a, _, _ = _direct(con, *chosen)
 
     ev = _cached(cw.evidence(con, AS_OF, *chosen))
-    pd.testing.assert_frame_equal(workbench.numbers(ev.a), workbench.numbers(a))
+    pd.testing.assert_frame_equal(workbench_assessment.numbers(ev.a), workbench_assessment.numbers(a))
     pd.testing.assert_frame_equal(ev.a.progress, a.progress)
-    assert ev.a.flags == a.flags and ev.key == workbench.key_figures(a)
-    pd.testing.assert_frame_equal(ev.key_table, workbench.pairs_frame(workbench.key_figures(a)))
-    assert ev.limit == workbench.limit_text(a)
+    assert ev.a.flags == a.flags and ev.key == workbench_assessment.key_figures(a)
+    pd.testing.assert_frame_equal(ev.key_table, workbench_assessment.pairs_frame(workbench_assessment.key_figures(a)))
+    assert ev.limit == workbench_assessment.limit_text(a)
     if a.progress.empty:
         assert ev.progress_table is None
     else:
-        pd.testing.assert_frame_equal(ev.progress_table, workbench.progress_screen(a))
-    assert ev.scenario_years == workbench.scenario_years(a)
+        pd.testing.assert_frame_equal(ev.progress_table, workbench_assessment.progress_screen(a))
+    assert ev.scenario_years == workbench_assessment.scenario_years(a)
     assert ev.default_rate == float(round(a.rate.rate or 0.0, 2))
-    _same_figure(ev.progress_figure, charts_deadlines.progress(a))
+    _same_figure(ev.progress_figure, charts.progress(a))
 
-    for rates in (ev.default_rate, 12.5, 0.0, {year: 7.0 for year in workbench.scenario_years(a)}, {}):
+    for rates in (ev.default_rate, 12.5, 0.0, {year: 7.0 for year in workbench_assessment.scenario_years(a)}, {}):
         sc = _cached(cw.scenario(con, AS_OF, *chosen, cw.rates_arg(rates)))
         if rates == ev.default_rate:  # the page shows the evidence's own scenario at the default rate
             assert (ev.default_scenario.comparison, ev.default_scenario.pairs, ev.default_scenario.numbers_csv) \
                 == (sc.comparison, sc.pairs, sc.numbers_csv)
             _same_figure(ev.default_scenario.figure, sc.figure)
-        projected, comparison = workbench.scenario(a, rates or None)
-        pairs = workbench.scenario_pairs(a, rates, projected, comparison)
+        projected, comparison = workbench_assessment.scenario(a, rates or None)
+        pairs = workbench_assessment.scenario_pairs(a, rates, projected, comparison)
         assert (sc.projected is pd.NaT and projected is pd.NaT) or sc.projected == projected
         assert sc.comparison == comparison and sc.pairs == pairs
-        assert sc.numbers_csv == downloads.csv_bytes(workbench.numbers(a, pairs))
-        _same_figure(sc.figure, charts_deadlines.projection(a, {"scenario": projected}))
+        assert sc.numbers_csv == downloads.csv_bytes(workbench_assessment.numbers(a, pairs))
+        _same_figure(sc.figure, charts.projection(a, {"scenario": projected}))
 
 
 def test_a_work_plan_gives_the_direct_plan_table_and_chart(con):
@@ -109,7 +114,7 @@ def test_a_work_plan_gives_the_direct_plan_table_and_chart(con):
     got = _cached(cw.progress(con, AS_OF, *chosen, PLAN))
     assert got.problems == []
     pd.testing.assert_frame_equal(got.plan_table, plan_table)
-    _same_figure(got.figure, charts_deadlines.progress(a, plan))
+    _same_figure(got.figure, charts.progress(a, plan))
     assert "work plan milestone" in [trace.name for trace in got.figure.data]
 
 
@@ -120,4 +125,4 @@ def test_a_bad_work_plan_gives_its_problems_and_the_chart_without_it(con):
     got = _cached(cw.progress(con, AS_OF, *chosen, b"year,unit,planned\n2022,km2,lots\n"))
     assert [str(p) for p in got.problems] == ["row 2, column 'planned': not a number >= 0: 'lots'"]
     assert got.plan_table is None
-    _same_figure(got.figure, charts_deadlines.progress(a))
+    _same_figure(got.figure, charts.progress(a))

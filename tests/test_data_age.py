@@ -2,12 +2,17 @@
 the date its data are current to. Hand-worked cases, then the notice on a page."""
 import pandas as pd
 import pytest
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics.formatting import markdown_literal
-from ccm_analytics.provenance import (STALE_AFTER_MONTHS, add_months, is_stale, stale_data_notice,
-                                      whole_months_between)
-from conftest import PROJECT_DIR
+from ccm_analytics.formats.text import markdown_literal
+from ccm_analytics.store.provenance import (
+    STALE_AFTER_MONTHS,
+    add_months,
+    is_stale,
+    stale_data_notice,
+    whole_months_between,
+)
 
 SENTENCE_14 = ("These figures use data current to September 2025, 14 months before the reference date: "
                "later reports and decisions are not included.")

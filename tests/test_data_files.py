@@ -2,10 +2,10 @@
 from decimal import Decimal
 
 import pandas as pd
-
-from ccm_analytics.normalise import DEFAULT_SHARED, normalise
-from ccm_analytics.schema import TABLES
 from conftest import PROJECT_DIR
+
+from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
+from ccm_analytics.store.schema import TABLES
 
 DATA = PROJECT_DIR / "data"
 

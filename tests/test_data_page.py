@@ -5,10 +5,10 @@ import hashlib
 import shutil
 
 import pytest
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics import db
-from conftest import PROJECT_DIR
+from ccm_analytics.store import db
 
 APP = str(PROJECT_DIR / "app.py")
 GOOD = b"iso3,event_type,event_date,source\nIND,signature,2020-01-01,UN depositary notification (test)\n"

@@ -1,9 +1,8 @@
 """AppTest of the deadline tracker and the extension request workbench: a chosen State, a changed scenario."""
 from datetime import date
 
-from streamlit.testing.v1 import AppTest
-
 from conftest import PROJECT_DIR
+from streamlit.testing.v1 import AppTest
 
 APP = str(PROJECT_DIR / "app.py")
 

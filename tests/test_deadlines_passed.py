@@ -1,10 +1,12 @@
 """Issue 13: Article 3 and 4 deadlines passed without a recorded decision, and the Overview's deadline lists
 (Articles 3 and 4 apart from Article 7): hand-made frames, the shipped data, the page."""
 import pandas as pd
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics import computed, deadlines, extensions
-from conftest import PROJECT_DIR
+from ccm_analytics.deadlines import extensions
+from ccm_analytics.deadlines import obligations as deadlines_obligations
+from ccm_analytics.overview import figures as overview_figures
 
 T = pd.Timestamp
 APP = str(PROJECT_DIR / "app.py")
@@ -89,7 +91,7 @@ def test_unconfirmed_obligations():
     stockpiles = pd.DataFrame({"iso3": ["AAA", "BBB", "CCC"],
                                "stockpile_status": ["destroyed", "unknown", "no stockpile"]})
     clearance = pd.DataFrame({"iso3": ["AAA", "DDD", "EEE"], "obligation": ["yes", "unconfirmed", "no"]})
-    assert deadlines.unconfirmed_obligations(stockpiles, clearance) == {("BBB", 3), ("DDD", 4)}
+    assert deadlines_obligations.unconfirmed_obligations(stockpiles, clearance) == {("BBB", 3), ("DDD", 4)}
 
 
 def test_upcoming_deadlines_split_by_article():
@@ -99,17 +101,17 @@ def test_upcoming_deadlines_split_by_article():
         "status": ["due within 12 months", "due within 12 months", "on track", "completed"]})
     initial = pd.DataFrame({"iso3": ["EEE", "FFF"], "state_name": ["E", "F"],
                             "due_date": [T("2027-02-10"), T("2026-11-30")], "status": ["not yet due", "overdue"]})
-    art34 = deadlines.upcoming_obligation_deadlines(obligations, AS_OF)
+    art34 = deadlines_obligations.upcoming_obligation_deadlines(obligations, AS_OF)
     # 2 December 2026 and 1 January 2027 fall within 12 months; 2 December 2027 is a day beyond; DDD is completed
     assert art34[["deadline", "iso3"]].values.tolist() == [["Article 4 clearance", "BBB"],
                                                            ["Article 3 stockpile destruction", "AAA"]]
-    art7 = deadlines.upcoming_report_deadlines(initial, 100, AS_OF)
+    art7 = deadlines_obligations.upcoming_report_deadlines(initial, 100, AS_OF)
     assert art7["deadline"].tolist() == ["Article 7 initial report",
                                          "Article 7 annual reports (calendar year 2026)"]
     assert art7["due_date"].tolist() == [T("2027-02-10"), T("2027-04-30")]
-    both = deadlines.upcoming_deadlines(obligations, initial, 100, AS_OF)
+    both = deadlines_obligations.upcoming_deadlines(obligations, initial, 100, AS_OF)
     assert both["iso3"].tolist()[:3] == ["BBB", "AAA", "EEE"] and pd.isna(both["iso3"].iloc[3])  # by date
-    assert deadlines.upcoming_report_deadlines(initial, 0, AS_OF)["iso3"].tolist() == ["EEE"]  # none in force
+    assert deadlines_obligations.upcoming_report_deadlines(initial, 0, AS_OF)["iso3"].tolist() == ["EEE"]  # none in force
 
 
 # --- the shipped data (normalised 1 December 2026) -----------------------------------------------------------
@@ -140,7 +142,7 @@ PASSED_ON_1_DECEMBER_2026 = [
 
 
 def test_deadlines_passed_on_1_december_2026(con):
-    figures = computed.overview_figures(con, T("2026-12-01"))
+    figures = overview_figures.overview_figures(con, T("2026-12-01"))
     table = figures.passed_table
     got = [(i, d, r, m if isinstance(m, str) else None)
            for i, d, r, m in zip(table["iso3"], table["Deadline"], table["Pending request"], table["Meeting"])]

@@ -3,8 +3,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ccm_analytics import demo
-from ccm_analytics.db import DEFAULT_DB
+from ccm_analytics.store import demo
+from ccm_analytics.store.db import DEFAULT_DB
 
 THROUGH = pd.Timestamp("2025-06-30")
 

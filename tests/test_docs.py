@@ -1,6 +1,7 @@
 """Every public view and column is documented, in the catalogue and in docs/data-dictionary.md."""
-from ccm_analytics.schema import TABLES, VIEWS, data_dictionary_markdown
 from conftest import PROJECT_DIR
+
+from ccm_analytics.store.schema import TABLES, VIEWS, data_dictionary_markdown
 
 CONTRACT = {
     "state_status": ["iso3", "state_name", "un_region", "un_subregion", "signature_date", "consent_date",

@@ -3,7 +3,7 @@ import io
 
 import pandas as pd
 
-from ccm_analytics import downloads
+from ccm_analytics.formats import downloads
 
 FRAME = pd.DataFrame({"iso3": ["AAA", "BBB"], "due_date": pd.to_datetime(["2025-04-30", None]),
                       "days_overdue": pd.array([12, None], dtype="Int64"), "report": ["initial report", "x, y"]})

@@ -5,10 +5,10 @@ from datetime import datetime
 
 import openpyxl
 import pandas as pd
-
-from ccm_analytics import downloads, geo, links
-from ccm_analytics.navigation import PAGES
 from conftest import PROJECT_DIR
+
+from ccm_analytics.formats import downloads, geo, links
+from ccm_analytics.navigation import PAGES
 
 T = pd.Timestamp
 FRAME = pd.DataFrame({"iso3": ["LTU", "VUT"], "signature_date": [T("2008-12-03"), pd.NaT],
@@ -77,7 +77,7 @@ def test_map_coverage_and_points_for_small_states():
 
 
 def test_only_web_addresses_become_source_links():
-    from ccm_analytics.links import source_links
+    from ccm_analytics.formats.links import source_links
     urls = pd.Series(["https://www.the-monitor.org/x", "HTTP://a.org", "javascript:alert(1)", "data:text/html,x",
                       None, "/etc/passwd"])
     assert source_links(urls).tolist() == ["https://www.the-monitor.org/x", "HTTP://a.org", None, None, None, None]

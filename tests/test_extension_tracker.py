@@ -6,8 +6,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ccm_analytics import brief, charts_deadlines, extensions, queries, workbench
-from ccm_analytics.treaty import state_facts
+from ccm_analytics.deadlines import charts as deadlines_charts
+from ccm_analytics.deadlines import extensions
+from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.store import queries
+from ccm_analytics.workbench import assessment, brief
 
 T = pd.Timestamp
 
@@ -60,23 +63,23 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
     by_key = timeline.set_index(["iso3", "article"])
     assert by_key.loc[("DEU", 4), "requested_deadline"] == T("2030-08-01")
     assert pd.isna(by_key.loc[("IRQ", 4), "requested_deadline"])
-    fig = charts_deadlines.timeline(timeline, day)
+    fig = deadlines_charts.timeline(timeline, day)
     assert len(fig.data) == 4 and fig.data[2].name == "requested, decision not recorded"
 
 
 def _iraq_brief(con, day=T("2026-11-28")):
     obligations = queries.obligation_deadlines_at(con, day)
     request = extensions.requests_of(_requests(con, day), "IRQ", 4)[0]
-    base = workbench.baseline(4, "IRQ", "area", queries.table(con, "article3_stockpiles"),
+    base = assessment.baseline(4, "IRQ", "area", queries.table(con, "article3_stockpiles"),
                               queries.table(con, "article4_clearance"))
-    progress = workbench.progress_by_year(4, "IRQ", "area", queries.table(con, "article3_destruction_by_year"),
+    progress = assessment.progress_by_year(4, "IRQ", "area", queries.table(con, "article3_destruction_by_year"),
                                           queries.table(con, "article4_clearance_by_year"), day)
-    a = workbench.assess(extensions.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
-    projected, comparison = workbench.scenario(a, 50.0)
-    pairs = workbench.scenario_pairs(a, 50.0, projected, comparison)
+    a = assessment.assess(extensions.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
+    projected, comparison = assessment.scenario(a, 50.0)
+    pairs = assessment.scenario_pairs(a, 50.0, projected, comparison)
     sources = queries.table(con, "data_sources")
-    html = brief.brief_html(a, [charts_deadlines.progress(a), charts_deadlines.projection(a, {"scenario": projected})],
-                            workbench.key_figures(a), pairs, None, sources, "September 2025")
+    html = brief.brief_html(a, [deadlines_charts.progress(a), deadlines_charts.projection(a, {"scenario": projected})],
+                            assessment.key_figures(a), pairs, None, sources, "September 2025")
     return a, html
 
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ccm_analytics.formatting import format_count, format_date
-from ccm_analytics.money import format_chf, parse_chf
-from ccm_analytics.partial_dates import parse_partial_date, period_end
+from ccm_analytics.domain.partial_dates import parse_partial_date, period_end
+from ccm_analytics.formats.money import format_chf, parse_chf
+from ccm_analytics.formats.text import format_count, format_date
 
 
 def test_format_date():

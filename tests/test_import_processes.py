@@ -11,9 +11,10 @@ import sys
 import threading
 
 import pytest
-
-from ccm_analytics import db, imports
 from conftest import PROJECT_DIR
+
+from ccm_analytics.store import db
+from ccm_analytics.store.imports import process
 
 HEADER = "iso3,event_type,event_date,source\n"
 # States that have not signed (in the shipped data); each test file adds one invented signature.
@@ -22,7 +23,7 @@ NEW_SIGNERS = ["IND", "PAK", "CHN", "USA", "RUS", "ISR"]
 
 @pytest.fixture()
 def fresh(db_path, tmp_path, monkeypatch):
-    for name in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR", imports.PAUSE_ENV):
+    for name in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR", process.PAUSE_ENV):
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "ccm.duckdb"
     shutil.copyfile(db_path, path)
@@ -99,7 +100,7 @@ def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_pat
     before = digest(fresh)
     proc = subprocess.Popen([sys.executable, "-m", "ccm_analytics", "import", "treaty_events",
                              str(signature_file(tmp_path, "IND"))], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=_env(fresh, **{imports.PAUSE_ENV: "600"}))
+                            stderr=subprocess.PIPE, text=True, env=_env(fresh, **{process.PAUSE_ENV: "600"}))
     try:
         assert proc.stdout.readline().strip() == "pausing before swap"  # the new file is built, not swapped
         proc.send_signal(signal.SIGKILL)
@@ -111,13 +112,13 @@ def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_pat
         proc.stderr.close()
     assert digest(fresh) == before, "the old database is untouched"
     assert count_new(fresh) == 0  # and usable
-    root = imports.imports_dir(fresh)
+    root = process.imports_dir(fresh)
     assert (root / ".intent.json").exists() and not (root / "accepted").exists()
     # the next writer discards the interrupted import and goes on
     out = cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh)
     assert out.returncode == 0 and out.stdout.startswith("Import 2: sign_PAK.csv accepted")
     assert count_new(fresh) == 1
-    assert [(e["import_id"], e["result"]) for e in imports.read_log(root)] == [(1, "interrupted"), (2, "accepted")]
+    assert [(e["import_id"], e["result"]) for e in process.read_log(root)] == [(1, "interrupted"), (2, "accepted")]
     assert not list(root.glob(".pending-*")) and not (root / ".intent.json").exists()
     assert not [p for p in fresh.parent.iterdir() if p.name.endswith(".building")]
 
@@ -165,4 +166,4 @@ def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
     for values in seen:
         assert values == sorted(values) and set(values) <= {0, 1, 2, 3, 4}  # never backwards, never partial
     assert count_new(fresh) == 4
-    assert [s.id for s in imports.stored(imports.imports_dir(fresh))] == [1, 2, 3, 4]
+    assert [s.id for s in process.stored(process.imports_dir(fresh))] == [1, 2, 3, 4]

@@ -12,9 +12,10 @@ from datetime import date
 import openpyxl
 import pytest
 
-from ccm_analytics import db, imports
-from ccm_analytics.import_files import DEFAULT_MAX_BYTES
-from ccm_analytics.import_kinds import KINDS, template_rows
+from ccm_analytics.store import db
+from ccm_analytics.store.imports import process as imports_process
+from ccm_analytics.store.imports.files import DEFAULT_MAX_BYTES
+from ccm_analytics.store.imports.kinds import KINDS, template_rows
 
 TODAY = date(2026, 11, 28)
 EVENTS_HEADER = "iso3,event_type,event_date,source\n"
@@ -44,7 +45,7 @@ def query(path, sql, params=None):
 
 def run(path, kind, name, content, **kwargs):
     kwargs.setdefault("today", TODAY)
-    return imports.import_file(kind, name, content, who="tester", database=path, **kwargs)
+    return imports_process.import_file(kind, name, content, who="tester", database=path, **kwargs)
 
 
 def xlsx(rows: list[list]) -> bytes:
@@ -123,9 +124,9 @@ def test_bad_file_is_refused_and_nothing_is_written(fresh, kind, name, content, 
     assert expected in report, report
     assert "nothing was written" in outcome.message
     assert digest(fresh) == before, "the database file must be byte-identical"
-    root = imports.imports_dir(fresh)
+    root = imports_process.imports_dir(fresh)
     assert not (root / "accepted").exists() and not list(root.glob(".pending-*"))
-    assert [e["result"] for e in imports.read_log(root)] == ["rejected"]
+    assert [e["result"] for e in imports_process.read_log(root)] == ["rejected"]
 
 
 def test_very_large_file_is_refused_before_reading(fresh):
@@ -150,7 +151,7 @@ def test_dry_run_reports_and_writes_nothing(fresh):
     outcome = run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode(),
                   dry_run=True)
     assert outcome.result == "checked" and "1 row(s) would be added" in outcome.message
-    assert digest(fresh) == before and not imports.imports_dir(fresh).exists()
+    assert digest(fresh) == before and not imports_process.imports_dir(fresh).exists()
 
 
 GOOD = {
@@ -204,7 +205,7 @@ def test_good_import_round_trips_into_the_views(fresh, kind):
     assert query(fresh, f"SELECT count(*) FROM {table} WHERE source LIKE '%(import 1: {kind}.csv)' "
                  f"OR source = 'import 1: {kind}.csv'") == [(1,)]
     # the database is rebuildable: a rebuild from data/ replays the import
-    imports.rebuild(fresh)
+    imports_process.rebuild(fresh)
     assert query(fresh, sql) == expected
 
 
@@ -246,24 +247,24 @@ def test_undo_withdraws_the_last_import_and_history_keeps_it(fresh):
     run(fresh, "treaty_events", "first.csv", first)
     run(fresh, "treaty_events", "second.csv", second)
     assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(2,)]
-    message = imports.undo(who="tester", database=fresh)
+    message = imports_process.undo(who="tester", database=fresh)
     assert message.startswith("Undid import 2 (treaty_events from second.csv")
     assert query(fresh, "SELECT event_type FROM treaty_events WHERE iso3 = 'TUV'") == [("signature",)]
-    root = imports.imports_dir(fresh)
+    root = imports_process.imports_dir(fresh)
     assert (root / "undone" / "0002" / "original.csv").read_bytes() == second
-    log = imports.history(root)
+    log = imports_process.history(root)
     assert log[["action", "import_id", "result", "undone"]].values.tolist() == [
         ["import", 1, "accepted", False], ["import", 2, "accepted", True], ["undo", 2, "undone", False]]
     assert query(fresh, "SELECT action, import_id, result, undone FROM import_log ORDER BY logged_at, action") == [
         ("import", 1, "accepted", False), ("import", 2, "accepted", True), ("undo", 2, "undone", False)]
-    imports.rebuild(fresh)  # an undo survives a rebuild, and so does the log
+    imports_process.rebuild(fresh)  # an undo survives a rebuild, and so does the log
     assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(1,)]
     assert query(fresh, "SELECT count(*) FROM import_log") == [(3,)]
     # an undone file can be imported again
     assert run(fresh, "treaty_events", "second.csv", second).import_id == 3
-    imports.undo(who="tester", database=fresh)
-    imports.undo(who="tester", database=fresh)
-    assert imports.undo(who="tester", database=fresh) == "There is no import to undo."
+    imports_process.undo(who="tester", database=fresh)
+    imports_process.undo(who="tester", database=fresh)
+    assert imports_process.undo(who="tester", database=fresh) == "There is no import to undo."
     assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(0,)]
 
 
@@ -271,12 +272,12 @@ def test_backups_keep_the_previous_database_and_only_the_last_n(fresh, monkeypat
     monkeypatch.setenv("CCM_KEEP_BACKUPS", "2")
     original = digest(fresh)
     run(fresh, "treaty_events", "1.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
-    backups = sorted(imports.backups_dir(fresh).iterdir())
+    backups = sorted(imports_process.backups_dir(fresh).iterdir())
     assert [digest(b) for b in backups] == [original]
     after_first = digest(fresh)
     run(fresh, "treaty_events", "2.csv", (EVENTS_HEADER + "IND,signature,2020-01-01,x\n").encode())
     run(fresh, "treaty_events", "3.csv", (EVENTS_HEADER + "PAK,signature,2020-01-01,x\n").encode())
-    backups = sorted(imports.backups_dir(fresh).iterdir())
+    backups = sorted(imports_process.backups_dir(fresh).iterdir())
     assert len(backups) == 2 and digest(backups[0]) == after_first
     assert query(backups[1], "SELECT count(*) FROM treaty_events WHERE iso3 IN ('TUV', 'IND', 'PAK')") == [(2,)]
 
@@ -293,16 +294,16 @@ def test_a_crash_after_the_swap_is_finished_by_the_next_writer(fresh, monkeypatc
     def crash(*args):
         raise KeyboardInterrupt  # the process dies after the swap, before filing the import
 
-    real = imports._file_import
-    monkeypatch.setattr(imports, "_file_import", crash)
+    real = imports_process._file_import
+    monkeypatch.setattr(imports_process, "_file_import", crash)
     with pytest.raises(KeyboardInterrupt):
         run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
-    monkeypatch.setattr(imports, "_file_import", real)
-    root = imports.imports_dir(fresh)
+    monkeypatch.setattr(imports_process, "_file_import", real)
+    root = imports_process.imports_dir(fresh)
     assert (root / ".intent.json").exists()
-    imports.rebuild(fresh)
-    assert [s.id for s in imports.stored(root)] == [1] and not (root / ".intent.json").exists()
-    assert [e["result"] for e in imports.read_log(root)] == ["accepted"]
+    imports_process.rebuild(fresh)
+    assert [s.id for s in imports_process.stored(root)] == [1] and not (root / ".intent.json").exists()
+    assert [e["result"] for e in imports_process.read_log(root)] == ["accepted"]
     assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(1,)]
 
 
@@ -312,18 +313,18 @@ def test_a_failed_build_writes_nothing(fresh, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(imports.db, "build_database", broken)
+    monkeypatch.setattr(imports_process.db, "build_database", broken)
     with pytest.raises(RuntimeError):
         run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
-    root = imports.imports_dir(fresh)
+    root = imports_process.imports_dir(fresh)
     assert digest(fresh) == before and not (root / "accepted").exists() and not list(root.glob(".pending-*"))
 
 
 def test_passphrase_matches():
-    assert imports.passphrase_matches("s3cret", "s3cret")
-    assert not imports.passphrase_matches("s3cre", "s3cret")
-    assert not imports.passphrase_matches("", "")  # no passphrase configured: never writable
-    assert not imports.passphrase_matches("x", None)
+    assert imports_process.passphrase_matches("s3cret", "s3cret")
+    assert not imports_process.passphrase_matches("s3cre", "s3cret")
+    assert not imports_process.passphrase_matches("", "")  # no passphrase configured: never writable
+    assert not imports_process.passphrase_matches("x", None)
 
 
 def test_templates_hold_every_column_of_their_table(tmp_path):
@@ -331,7 +332,7 @@ def test_templates_hold_every_column_of_their_table(tmp_path):
         frame = template_rows(k)
         assert list(frame.columns) == [c.name for c in k.columns], name
         assert len(frame) == 1
-    out = imports.write_template("budget_actuals", tmp_path / "b.xlsx")
+    out = imports_process.write_template("budget_actuals", tmp_path / "b.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["budget_actuals", "notes"]
     assert [c.value for c in book.worksheets[0][1]] == ["year", "budget_line", "amount_chf", "source"]
@@ -343,9 +344,10 @@ def test_money_rules_plug_in_when_the_module_is_present(fresh, monkeypatch):
     import sys
     import types
 
-    from ccm_analytics import import_kinds, import_validation
-    from ccm_analytics.import_files import read_file
-    from ccm_analytics.validation import Problem
+    from ccm_analytics.domain.problems import Problem
+    from ccm_analytics.store.imports import checks
+    from ccm_analytics.store.imports import kinds as imports_kinds
+    from ccm_analytics.store.imports.files import read_file
 
     calls = []
     fake = types.ModuleType("ccm_analytics.money_validation")
@@ -358,18 +360,18 @@ def test_money_rules_plug_in_when_the_module_is_present(fresh, monkeypatch):
     fake.budget_actuals_problems = lambda frame, existing: calls.append(("budget", len(existing))) or []
     monkeypatch.setitem(sys.modules, "ccm_analytics.money_validation", fake)
     monkeypatch.setattr(sys.modules["ccm_analytics"], "money_validation", fake, raising=False)
-    contribution_rules, budget_rules = import_kinds._money_rules()
+    contribution_rules, budget_rules = imports_kinds._money_rules()
     kinds = {"contributions": dataclasses.replace(KINDS["contributions"], rules=contribution_rules),
              "budget_actuals": dataclasses.replace(KINDS["budget_actuals"], rules=budget_rules)}
     con = db.open_snapshot(fresh)
     try:
-        contexts = {k: imports.context_for(con, kind, TODAY) for k, kind in kinds.items()}
+        contexts = {k: imports_process.context_for(con, kind, TODAY) for k, kind in kinds.items()}
     finally:
         con.close()
     raw = read_file("c.csv", b"iso3,year,amount_chf\nAUT,2025,100\n")
-    result = import_validation.validate(kinds["contributions"], raw, contexts["contributions"])
+    result = checks.validate(kinds["contributions"], raw, contexts["contributions"])
     assert [str(p) for p in result.problems] == ["row 2, column 'amount_chf': money rule says no"]
-    import_validation.validate(kinds["budget_actuals"], read_file("b.csv", b"year,budget_line,amount_chf\n"
+    checks.validate(kinds["budget_actuals"], read_file("b.csv", b"year,budget_line,amount_chf\n"
                                                                 b"2024,Travel,5\n"), contexts["budget_actuals"])
     assert calls == [("contributions", ["100.00"], True, 0), ("budget", 0)]  # no actuals shipped yet
 

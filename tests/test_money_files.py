@@ -1,13 +1,14 @@
 """Import templates and download files: columns from schema.py, plain numbers, ISO dates, a sources sheet."""
 import io
+from datetime import datetime
 from decimal import Decimal
 
-from datetime import datetime
 import openpyxl
 import pandas as pd
 import pytest
 
-from ccm_analytics import downloads, templates
+from ccm_analytics.formats import downloads
+from ccm_analytics.store.imports import templates
 
 
 def test_template_columns_follow_the_schema():

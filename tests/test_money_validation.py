@@ -2,9 +2,12 @@
 import pandas as pd
 import pytest
 
-from ccm_analytics.money_validation import budget_actuals_problems, contributions_problems
-from ccm_analytics.templates import template_frame
-from ccm_analytics.validation import Problem
+from ccm_analytics.domain.problems import Problem
+from ccm_analytics.store.imports.money_rules import (
+    budget_actuals_problems,
+    contributions_problems,
+)
+from ccm_analytics.store.imports.templates import template_frame
 
 KNOWN = {"CHE", "AUT", "FRA", "NOR"}
 C_COLUMNS = ["iso3", "year", "amount_chf", "received_date", "payment_ref", "source", "notes"]
@@ -211,7 +214,7 @@ def test_a_filled_excel_template_read_as_text():
 
     import openpyxl
 
-    from ccm_analytics.templates import template_xlsx
+    from ccm_analytics.store.imports.templates import template_xlsx
     book = openpyxl.load_workbook(io.BytesIO(template_xlsx("budget_actuals")))
     book["data"].append([2024, "Salaries", 350000.25, "accounts"])
     book["data"].append([2024, "Travel", -5, "accounts"])

@@ -2,8 +2,8 @@
 Article 5 list on a date. Tiny hand-made frames."""
 import pandas as pd
 
-from ccm_analytics import national_measures as nm
-from ccm_analytics import victim_assistance
+from ccm_analytics.article5 import victims
+from ccm_analytics.article9 import measures as nm
 
 T = pd.Timestamp
 CURRENT_TO = T("2025-09-30")
@@ -87,8 +87,8 @@ def test_article5_list_on_a_date():
     listed = pd.DataFrame({"iso3": ["CCC", "AAA"], "state_name": ["Gamma", "Alpha"],
                            "as_of_date": pd.to_datetime(["2024-09-01", "2026-01-01"]),
                            "source": ["ISU list", "ISU list"], "notes": [None, None]})
-    got = victim_assistance.responsibility_list(listed, STATUS, T("2025-09-30"))
+    got = victims.responsibility_list(listed, STATUS, T("2025-09-30"))
     assert got["iso3"].tolist() == ["CCC"]  # the 2026 list is not known in September 2025
     assert got.loc[0, "status"] == "State Party"
-    empty = victim_assistance.responsibility_list(listed.iloc[0:0], STATUS, T("2025-09-30"))
+    empty = victims.responsibility_list(listed.iloc[0:0], STATUS, T("2025-09-30"))
     assert empty.empty

@@ -11,10 +11,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ccm_analytics import queries
-from ccm_analytics.db import DATA_DIR, create_schema
-from ccm_analytics.deadlines import obligation_deadlines
-from ccm_analytics.partial_dates import period_end
+from ccm_analytics.deadlines.obligations import obligation_deadlines
+from ccm_analytics.domain.partial_dates import period_end
+from ccm_analytics.store import queries
+from ccm_analytics.store.db import DATA_DIR, create_schema
 
 COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted", "completion_date",
            "status"]
@@ -184,5 +184,5 @@ def test_no_current_to_date_means_never_overdue(tmp_path):
      "unknown"),
 ])
 def test_obligation_status_hand_worked(kwargs, expected):
-    from ccm_analytics.deadlines import obligation_status
+    from ccm_analytics.deadlines.obligations import obligation_status
     assert obligation_status(pd.Timestamp("2020-05-01"), **kwargs) == expected

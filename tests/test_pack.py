@@ -7,17 +7,17 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from conftest import PROJECT_DIR
 from pypdf import PdfReader
 
-from ccm_analytics import pack
-from conftest import PROJECT_DIR
+from ccm_analytics.meeting_pack import pack
 
 AS_OF, SINCE = pd.Timestamp("2025-09-30"), pd.Timestamp("2025-03-01")
 
 
 @pytest.fixture(scope="module")
 def built(db_path):
-    from ccm_analytics.db import connect_read_only
+    from ccm_analytics.store.db import connect_read_only
     con = connect_read_only(db_path)
     try:
         yield pack.build_pack(con, AS_OF, SINCE)
@@ -50,7 +50,7 @@ def test_figures_for_a_fixed_date(built):
 
 
 def test_a_past_date_gives_that_dates_figures(db_path):
-    from ccm_analytics.db import connect_read_only
+    from ccm_analytics.store.db import connect_read_only
     con = connect_read_only(db_path)
     try:
         old = pack.build_pack(con, pd.Timestamp("2010-12-31"), pd.Timestamp("2010-01-01"))
@@ -78,7 +78,7 @@ def test_html_is_self_contained(built, tmp_path):
     assert outside == []
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", text)
     assert "window.PlotlyGeoAssets" in text and "world_110m" in text  # the map needs no download
-    from ccm_analytics.brief import outside_hosts
+    from ccm_analytics.workbench.brief import outside_hosts
     assert outside_hosts(text) == []  # not even in plotly.js's code: no host beyond the file itself
     assert "<h2>1. Universalization</h2>" in text and "Sources" in text
 

@@ -1,9 +1,9 @@
 """Every page runs under AppTest without an exception; key figures are on the Overview."""
 import pytest
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.navigation import PAGES
-from conftest import PROJECT_DIR
 
 APP = str(PROJECT_DIR / "app.py")
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics import explore
-from conftest import PROJECT_DIR
+from ccm_analytics.explore import explorer
 
-EXPLORE = str(PROJECT_DIR / "pages" / "explore.py")
-SQL = str(PROJECT_DIR / "pages" / "sql_console.py")
+EXPLORE = str(PROJECT_DIR / "pages" / "explorer.py")
+SQL = str(PROJECT_DIR / "pages" / "sandbox.py")
 
 
 def _page(path: str, query: dict | None = None) -> AppTest:
@@ -33,7 +33,7 @@ def test_explore_default_counts_states_by_status(db_path):
     assert not at.exception, [e.value for e in at.exception]
     # the same figures as the Overview on that date: Lithuania's withdrawal took effect that day
     assert _table(at) == [["Not signatory", "73"], ["Signatory", "12"], ["State Party", "111"], ["Withdrawn", "1"]]
-    assert _params(at) == {"as_of": "2025-03-06", **explore.encode(explore.DEFAULT)}
+    assert _params(at) == {"as_of": "2025-03-06", **explorer.encode(explorer.DEFAULT)}
     assert any("data current to" in c.value for c in at.caption)
     assert any(m.value.startswith("**state_status**: One row per State") and "- `in_force` (boolean)" in m.value
                for m in at.markdown)
@@ -90,7 +90,7 @@ def test_explore_new_source_starts_afresh(db_path):
     params = _params(at)
     assert params["view"] == "obligation_deadlines" and params["group"] == "" and params["chart"] == "table"
     assert not any(k.startswith("f.") for k in params)
-    names = list(explore.columns("obligation_deadlines"))
+    names = list(explorer.columns("obligation_deadlines"))
     shown = [n for n in names if not (n.endswith("_precision") and n.removesuffix("_precision") in names)]
     assert list(at.dataframe[0].value.columns) == shown  # all rows, dates shown with their precision
 
@@ -134,8 +134,8 @@ def test_sql_console_refuses_in_one_line(db_path, tmp_path):
 
 
 def test_sql_console_stops_a_runaway_query_and_keeps_working(db_path, monkeypatch):
-    from ccm_analytics import sql_console
-    monkeypatch.setattr(sql_console, "DEFAULT_TIMEOUT_S", 1.0)
+    from ccm_analytics.sql_console import sandbox
+    monkeypatch.setattr(sandbox, "DEFAULT_TIMEOUT_S", 1.0)
     at = _page(SQL)
     at.text_area(key="sql_query").set_value(
         "SELECT count(*) FROM states a, states b, states c, states d, states e, states f")  # ~5.8e13 rows

@@ -8,9 +8,9 @@ in its events: with none, mapping an empty date series fails under pandas 3.)
 import pandas as pd
 import pytest
 
-from ccm_analytics import profiles
-from ccm_analytics.formatting import UNKNOWN
-from ccm_analytics.treaty import state_facts, state_status
+from ccm_analytics.country_profile import profiles
+from ccm_analytics.domain.treaty import state_facts, state_status
+from ccm_analytics.formats.text import UNKNOWN
 
 T = pd.Timestamp
 CURRENT_TO = {"treaty_events.csv": "September 2025", "article3_stockpiles.csv": "September 2025",

@@ -4,11 +4,12 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ccm_analytics import queries, spending
-from ccm_analytics import spending_tables as screen
-from ccm_analytics.budget import BUDGET_LINES
-from ccm_analytics.normalise import DEFAULT_SHARED
-from ccm_analytics.treaty import state_facts
+from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.sources.normalise import DEFAULT_SHARED
+from ccm_analytics.spending import analysis
+from ccm_analytics.spending import tables as screen
+from ccm_analytics.spending.budget import BUDGET_LINES
+from ccm_analytics.store import queries
 
 # As printed in the ISU 2021-2025 Work Plan and Budget (TOTAL row and "Budget: CHF 2'425'799").
 WORK_PLAN_TOTALS = {2021: "469'686", 2022: "486'194", 2023: "495'057", 2024: "477'724", 2025: "497'138"}
@@ -19,18 +20,18 @@ WORK_PLAN_BUDGET = "CHF 2'425'799"
 
 def test_budget_lines_in_the_database_sum_to_the_work_plan(con):
     lines = queries.budget_lines(con)
-    totals = spending.yearly_totals(lines)
+    totals = analysis.yearly_totals(lines)
     assert {y: screen.money(t).removeprefix("CHF ") for y, t in zip(totals["year"], totals["total_centimes"])} \
         == WORK_PLAN_TOTALS
-    assert screen.money(spending.period_total(lines)) == WORK_PLAN_BUDGET
-    table = spending.budget_table(lines)
+    assert screen.money(analysis.period_total(lines)) == WORK_PLAN_BUDGET
+    table = analysis.budget_table(lines)
     assert list(table["budget_line"]) == [*BUDGET_LINES, "Total"]
     assert screen.money(table.loc[table["budget_line"] == "Total", "total"].iloc[0]) == WORK_PLAN_BUDGET
 
 
 def test_the_sql_total_agrees_with_the_pandas_total(con):
     sql = con.execute("SELECT sum(amount_chf) FROM isu_budget WHERE kind = 'budget'").fetchone()[0]
-    assert Decimal(sql) == spending.chf(spending.period_total(queries.budget_lines(con)))
+    assert Decimal(sql) == analysis.chf(analysis.period_total(queries.budget_lines(con)))
 
 
 def test_work_plan_text_prints_the_totals_we_check_against():
@@ -43,7 +44,7 @@ def test_work_plan_text_prints_the_totals_we_check_against():
 
 
 def test_peaks_are_explained_by_the_work_plan_notes(con):
-    peaks = spending.peak_notes(queries.budget_lines(con), queries.table(con, "isu_budget_notes"))
+    peaks = analysis.peak_notes(queries.budget_lines(con), queries.table(con, "isu_budget_notes"))
     by_line = {r.budget_line: r.peak_years for r in peaks.itertuples()}
     # Communication: 20'000 in 2021 and 2025 against 10'000-12'000 between; Travel 27'000 in 2024-2025;
     # other implementation support 26'000 in 2023.
@@ -68,7 +69,7 @@ LINES = _lines([
 
 
 def test_budget_long_shares_and_change():
-    long = spending.budget_long(LINES).set_index(["year", "budget_line"])
+    long = analysis.budget_long(LINES).set_index(["year", "budget_line"])
     # 2021: 100 + 50 = 150; Salaries 100/150 = 66.67 -> 66.7 %, Travel 50/150 = 33.3 %.
     assert long.loc[(2021, "Salaries"), "share_pct"] == 66.7 and long.loc[(2021, "Travel"), "share_pct"] == 33.3
     # 2022: Salaries 110 - 100 = +10 (+10.0 %); Travel 40 - 50 = -10 (-20.0 %).
@@ -78,16 +79,16 @@ def test_budget_long_shares_and_change():
 
 
 def test_yearly_totals_and_period_total():
-    totals = spending.yearly_totals(LINES)
+    totals = analysis.yearly_totals(LINES)
     # 150 then 150: no change.
     assert list(totals["total_centimes"]) == [150_00, 150_00] and list(totals["change_pct"][1:]) == [0.0]
-    assert spending.period_total(LINES) == 300_00
-    assert spending.period_total(LINES, "actual") == 266_50  # 100 + 62.50 + 99 + 5
-    assert spending.total_for_year(totals, 2022) == 150_00 and spending.total_for_year(totals, 2030) is None
+    assert analysis.period_total(LINES) == 300_00
+    assert analysis.period_total(LINES, "actual") == 266_50  # 100 + 62.50 + 99 + 5
+    assert analysis.total_for_year(totals, 2022) == 150_00 and analysis.total_for_year(totals, 2030) is None
 
 
 def test_first_year_of_the_plan_has_no_change_and_says_so():
-    out = screen.totals_screen(spending.yearly_totals(LINES)).set_index("Year")["Change from the year before"]
+    out = screen.totals_screen(analysis.yearly_totals(LINES)).set_index("Year")["Change from the year before"]
     # 2021 is the plan's first year: nothing to change from; 2022: 150 then 150.
     assert out.to_dict() == {"2021": "first year of the plan", "2022": "CHF 0 (+0.0%)"}
     assert screen.change_from_year_before(2021, 2021, None, None) == "first year of the plan"
@@ -98,13 +99,13 @@ def test_first_year_of_the_plan_has_no_change_and_says_so():
 
 
 def test_line_shares_follow_work_plan_order():
-    shares = spending.line_shares(LINES)
+    shares = analysis.line_shares(LINES)
     # Salaries 210 of 300 = 70.0 %; Travel 90 of 300 = 30.0 %.
     assert list(shares["budget_line"]) == ["Salaries", "Travel"] and list(shares["share_pct"]) == [70.0, 30.0]
 
 
 def test_variance_against_budget_and_threshold():
-    v = spending.variance(LINES, 20, pd.Timestamp("2023-06-30")).set_index(["year", "budget_line"])
+    v = analysis.variance(LINES, 20, pd.Timestamp("2023-06-30")).set_index(["year", "budget_line"])
     # Travel 2021: 62.50 - 50 = +12.50 = +25.0 % of 50 -> beyond 20 %.
     assert v.loc[(2021, "Travel"), "variance_centimes"] == 12_50 and v.loc[(2021, "Travel"), "variance_pct"] == 25.0
     assert bool(v.loc[(2021, "Travel"), "beyond_threshold"])
@@ -112,25 +113,25 @@ def test_variance_against_budget_and_threshold():
     assert v.loc[(2022, "Salaries"), "variance_pct"] == -10.0 and not v.loc[(2022, "Salaries"), "beyond_threshold"]
     # Travel 2023 has no budget: variance unknown, flagged.
     assert pd.isna(v.loc[(2023, "Travel"), "budget_centimes"]) and bool(v.loc[(2023, "Travel"), "beyond_threshold"])
-    assert spending.beyond_count(v) == 2
+    assert analysis.beyond_count(v) == 2
     # A lower threshold catches Salaries 2022 too; a reference date in 2022 leaves 2023 out.
-    assert spending.beyond_count(spending.variance(LINES, 5, pd.Timestamp("2023-06-30"))) == 3
-    assert set(spending.variance(LINES, 5, pd.Timestamp("2022-12-31"))["year"]) == {2021, 2022}
-    assert spending.has_actuals(LINES, pd.Timestamp("2021-01-01")) and not spending.has_actuals(
+    assert analysis.beyond_count(analysis.variance(LINES, 5, pd.Timestamp("2023-06-30"))) == 3
+    assert set(analysis.variance(LINES, 5, pd.Timestamp("2022-12-31"))["year"]) == {2021, 2022}
+    assert analysis.has_actuals(LINES, pd.Timestamp("2021-01-01")) and not analysis.has_actuals(
         LINES, pd.Timestamp("2020-12-31"))
 
 
 def test_variance_by_year_only_for_complete_years():
-    by_year = spending.variance_by_year(LINES, pd.Timestamp("2023-12-31"))
+    by_year = analysis.variance_by_year(LINES, pd.Timestamp("2023-12-31"))
     # 2021 has both lines: 162.50 against 150 = +12.50, +8.3 % (12.5/150 = 8.33); 2022 lacks Travel.
     assert by_year.to_dict("records") == [{"year": 2021, "budget_centimes": 150_00, "actual_centimes": 162_50,
                                            "variance_centimes": 12_50, "variance_pct": 8.3}]
 
 
 def test_percent_rounds_half_up_exactly():
-    assert spending.percent(1, 8) == 12.5 and spending.percent(1, 3) == 33.3 and spending.percent(2, 3) == 66.7
-    assert spending.percent(1, 16) == 6.3  # 6.25 -> 6.3 (half up, not banker's rounding)
-    assert spending.percent(1, 0) is None and spending.percent(None, 5) is None
+    assert analysis.percent(1, 8) == 12.5 and analysis.percent(1, 3) == 33.3 and analysis.percent(2, 3) == 66.7
+    assert analysis.percent(1, 16) == 6.3  # 6.25 -> 6.3 (half up, not banker's rounding)
+    assert analysis.percent(1, 0) is None and analysis.percent(None, 5) is None
 
 
 def _facts():
@@ -160,24 +161,24 @@ CONTRIBUTIONS = pd.DataFrame({
 
 
 def test_counted_contributions_respect_the_reference_date():
-    counted = spending.counted_contributions(CONTRIBUTIONS, pd.Timestamp("2024-06-30"))
+    counted = analysis.counted_contributions(CONTRIBUTIONS, pd.Timestamp("2024-06-30"))
     # Received by 30 June 2024: AAA 100, BBB 40, CCC 2023; DDD undated counts; AAA's September and 2025 do not.
     assert sorted(counted["amount_centimes"]) == [10_00, 30_00, 40_00, 100_00]
-    assert spending.undated_count(counted) == 1
+    assert analysis.undated_count(counted) == 1
 
 
 def test_coverage_and_contributors():
     as_of = pd.Timestamp("2025-12-31")
     budget = _lines([(2024, "Salaries", 500_00, "budget"), (2025, "Salaries", 400_00, "budget"),
                      (2026, "Salaries", 300_00, "budget")])
-    coverage = spending.funding_coverage(budget, CONTRIBUTIONS).set_index("year")
+    coverage = analysis.funding_coverage(budget, CONTRIBUTIONS).set_index("year")
     # 2024: 100 + 25.50 + 40 + 10 = 175.50 of 500 = 35.1 %, 324.50 left; 2025: 60 of 400 = 15.0 %.
     assert coverage.loc[2024, "contributions_centimes"] == 175_50 and coverage.loc[2024, "coverage_pct"] == 35.1
     assert coverage.loc[2024, "gap_centimes"] == 324_50 and coverage.loc[2025, "coverage_pct"] == 15.0
     # 2023: contributions but no budget; 2026: budget but no records (unknown, not 0 %).
     assert pd.isna(coverage.loc[2023, "budget_centimes"]) and pd.isna(coverage.loc[2023, "coverage_pct"])
     assert pd.isna(coverage.loc[2026, "contributions_centimes"]) and pd.isna(coverage.loc[2026, "coverage_pct"])
-    per_year = spending.contributors_per_year(CONTRIBUTIONS, _facts(), as_of).set_index("year")
+    per_year = analysis.contributors_per_year(CONTRIBUTIONS, _facts(), as_of).set_index("year")
     # 31 Dec 2024: parties = 30 founders + AAA + BBB = 32 (CCC withdrew 1 March 2024; DDD only signed).
     # Contributing for 2024: AAA, BBB, DDD = 3 States, of which 2 States Parties: 2/32 = 6.25 -> 6.3 %.
     assert per_year.loc[2024].to_dict() == {"contributing_states": 3, "contributing_parties": 2,
@@ -187,30 +188,30 @@ def test_coverage_and_contributors():
 
 
 def test_non_contributors_with_their_last_contribution():
-    missing = spending.non_contributors(CONTRIBUTIONS, _facts(), 2025, pd.Timestamp("2025-12-31"))
+    missing = analysis.non_contributors(CONTRIBUTIONS, _facts(), 2025, pd.Timestamp("2025-12-31"))
     # 32 parties at the end of 2025 (as in 2024); AAA gave for 2025 -> 31 without; BBB's last was 2024 (40).
     assert len(missing) == 31 and "AAA" not in set(missing["iso3"])
     bbb = missing.set_index("iso3").loc["BBB"]
     assert bbb["last_contribution_year"] == 2024 and bbb["last_contribution_centimes"] == 40_00
     assert pd.isna(missing.set_index("iso3").loc["X00", "last_contribution_year"])
     # For 2024 in the middle of the year the parties are those on the reference date: CCC gone, BBB in.
-    mid = spending.non_contributors(CONTRIBUTIONS, _facts(), 2024, pd.Timestamp("2024-06-30"))
+    mid = analysis.non_contributors(CONTRIBUTIONS, _facts(), 2024, pd.Timestamp("2024-06-30"))
     assert {"CCC", "AAA", "BBB"}.isdisjoint(mid["iso3"]) and len(mid) == 30
 
 
 def test_by_state_and_year():
-    by_state = spending.by_state_and_year(CONTRIBUTIONS, _facts())
+    by_state = analysis.by_state_and_year(CONTRIBUTIONS, _facts())
     aaa = by_state[(by_state["iso3"] == "AAA") & (by_state["year"] == 2024)].iloc[0]
     assert aaa["amount_centimes"] == 125_50 and aaa["payments"] == 2 and aaa["state_name"] == "Aland"
-    table = spending.by_state_table(by_state)
+    table = analysis.by_state_table(by_state)
     # AAA: 125.50 + 60 = 185.50, the largest total, first.
     assert table.iloc[0]["state_name"] == "Aland" and table.iloc[0]["total"] == 185_50
     assert pd.isna(table.set_index("iso3").loc["BBB", "2025"])
-    assert spending.contribution_years(CONTRIBUTIONS) == [2025, 2024, 2023]
+    assert analysis.contribution_years(CONTRIBUTIONS) == [2025, 2024, 2023]
 
 
 def test_money_file_holds_plain_decimal_amounts():
-    out = spending.money_file(pd.DataFrame({"year": [2021], "amount_centimes": [46968650], "x_centimes": [pd.NA]}))
+    out = analysis.money_file(pd.DataFrame({"year": [2021], "amount_centimes": [46968650], "x_centimes": [pd.NA]}))
     assert list(out.columns) == ["year", "amount_chf", "x_chf"]
     assert out.loc[0, "amount_chf"] == Decimal("469686.50") and out.loc[0, "x_chf"] is None
 
@@ -224,27 +225,27 @@ def test_screen_formats():
 
 
 def test_is_demonstration():
-    from ccm_analytics import provenance
+    from ccm_analytics.store import provenance
     assert not provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["real"]}))
     assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["demonstration"]}))
     assert provenance.is_demonstration(pd.DataFrame({"key": ["kind"], "value": ["synthetic benchmark"]}))
 
 
 def test_heatmap_keeps_the_largest_contributors_when_there_are_too_many():
-    from ccm_analytics import charts_spending
+    from ccm_analytics.spending import charts
     by_state = pd.DataFrame({"state_name": ["A", "B", "C", "C"], "year": [2021, 2021, 2021, 2022],
                              "amount_centimes": [500, 100, 300, 300]})
     # Totals: A 500, C 600, B 100 -> the two largest are C and A.
-    cut = charts_spending.contributions_heatmap(by_state, max_states=2)
+    cut = charts.contributions_heatmap(by_state, max_states=2)
     assert sorted(cut.data[0].y) == ["A", "C"] and "the 2 largest contributors of 3" in cut.layout.title.text
-    whole = charts_spending.contributions_heatmap(by_state)
+    whole = charts.contributions_heatmap(by_state)
     assert sorted(whole.data[0].y) == ["A", "B", "C"] and "largest" not in whole.layout.title.text
 
 
 def test_highlight_shades_small_tables_and_leaves_long_ones_to_the_text():
-    from ccm_analytics import charts_spending
+    from ccm_analytics.spending import charts as spending_charts
     small = pd.DataFrame({"Beyond threshold": ["yes: over budget", "no"]})
-    styled = charts_spending.highlight_beyond(small)
+    styled = spending_charts.highlight_beyond(small)
     assert styled is not small and "background-color" in styled.to_html()
-    long = pd.DataFrame({"Beyond threshold": ["no"] * (charts_spending.MAX_SHADED_ROWS + 1)})
-    assert charts_spending.highlight_beyond(long) is long
+    long = pd.DataFrame({"Beyond threshold": ["no"] * (spending_charts.MAX_SHADED_ROWS + 1)})
+    assert spending_charts.highlight_beyond(long) is long

@@ -4,11 +4,11 @@ import shutil
 
 import duckdb
 import pytest
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics import queries
-from ccm_analytics.db import connect_read_only
-from conftest import PROJECT_DIR
+from ccm_analytics.store import queries
+from ccm_analytics.store.db import connect_read_only
 
 APP = str(PROJECT_DIR / "app.py")
 PAGE = "pages/spending.py"

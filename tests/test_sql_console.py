@@ -10,10 +10,16 @@ import sys
 
 import duckdb
 import pytest
-
-from ccm_analytics import schema
-from ccm_analytics.sql_console import QueryError, QueryRefused, check_statement, run_query, sandbox_connection
 from conftest import PROJECT_DIR
+
+from ccm_analytics.sql_console.sandbox import (
+    QueryError,
+    QueryRefused,
+    check_statement,
+    run_query,
+    sandbox_connection,
+)
+from ccm_analytics.store import schema
 
 SECRET = "sentinel-7f3a9c-do-not-read"
 
@@ -266,7 +272,7 @@ def test_display_text():
     from datetime import date
     from decimal import Decimal
 
-    from ccm_analytics.sql_console import QueryResult, display_frame
+    from ccm_analytics.sql_console.sandbox import QueryResult, display_frame
     result = QueryResult(["iso3", "consent_date", "in_force", "amount_chf", "area_km2", "year", "share"],
                          ["VARCHAR", "DATE", "BOOLEAN", "DECIMAL(14,2)", "DECIMAL(12,3)", "INTEGER", "DOUBLE"],
                          [("AUT", date(2009, 4, 2), True, Decimal("469686.00"), Decimal("1234.500"), 2021, 0.25),

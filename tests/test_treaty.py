@@ -2,9 +2,17 @@
 import pandas as pd
 import pytest
 
-from ccm_analytics import treaty
-from ccm_analytics.treaty import (annual_report_due, entry_into_force, initial_report_due, original_deadline,
-                                  state_facts, state_status, status_on, thirtieth_deposit_date)
+from ccm_analytics.domain import treaty
+from ccm_analytics.domain.treaty import (
+    annual_report_due,
+    entry_into_force,
+    initial_report_due,
+    original_deadline,
+    state_facts,
+    state_status,
+    status_on,
+    thirtieth_deposit_date,
+)
 
 T = pd.Timestamp
 THIRTIETH = T("2010-02-16")

@@ -9,8 +9,8 @@ VUT: accession 2025-09-05, in force 2026-03-01. SSS: signed 2009-01-01 only.
 import pandas as pd
 import pytest
 
-from ccm_analytics import universalization as uz
-from ccm_analytics.treaty import state_facts, state_status
+from ccm_analytics.domain.treaty import state_facts, state_status
+from ccm_analytics.universalization import analysis as uz
 
 T = pd.Timestamp
 

@@ -2,9 +2,8 @@
 import json
 from datetime import date
 
-from streamlit.testing.v1 import AppTest
-
 from conftest import PROJECT_DIR
+from streamlit.testing.v1 import AppTest
 
 APP = str(PROJECT_DIR / "app.py")
 UNIVERSALIZATION = "pages/universalization.py"

@@ -1,12 +1,18 @@
 """The whole-column versions of the treaty and report rules give the hand-worked answers, and agree
 with the row-by-row rules they replaced where those remain (`status_on`, `_initial_status`)."""
 import pandas as pd
-
-from ccm_analytics import computed, queries
-from ccm_analytics.reports import _latest_possible
-from ccm_analytics.treaty import entries_into_force, entry_into_force, state_status, status_on
-from ccm_analytics.universalization import parties_by_year
 from test_treaty import _facts  # the same hand-made States and events
+
+from ccm_analytics.article7.reports import _latest_possible
+from ccm_analytics.domain.treaty import (
+    entries_into_force,
+    entry_into_force,
+    state_status,
+    status_on,
+)
+from ccm_analytics.overview import figures as overview_figures
+from ccm_analytics.store import queries
+from ccm_analytics.universalization.analysis import parties_by_year
 
 T = pd.Timestamp
 
@@ -57,12 +63,12 @@ def test_latest_possible_day_of_partial_dates():
 def test_computed_parties_by_year_matches_the_view(con):
     today = pd.Timestamp.today().normalize()
     view = queries.table(con, "parties_by_year")
-    pandas = computed.parties_by_year_at(con, today)
+    pandas = overview_figures.parties_by_year_at(con, today)
     assert view.astype("int64").equals(pandas.astype("int64"))
 
 
 def test_computed_overview_figures(con):
-    figures = computed.overview_figures(con, T("2025-03-06"))
+    figures = overview_figures.overview_figures(con, T("2025-03-06"))
     assert figures.counts["states_parties"] == 111  # Lithuania's withdrawal took effect that day
     assert figures.budget_year == 2025
-    assert computed.current_to(con, "no-such-file.csv") is pd.NaT
+    assert overview_figures.current_to(con, "no-such-file.csv") is pd.NaT

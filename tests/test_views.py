@@ -4,9 +4,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ccm_analytics import queries
-from ccm_analytics.treaty import state_facts, state_status
-from ccm_analytics.universalization import parties_by_year
+from ccm_analytics.domain.treaty import state_facts, state_status
+from ccm_analytics.store import queries
+from ccm_analytics.universalization.analysis import parties_by_year
 
 FIXED_DAYS = ["2008-12-03", "2010-02-16", "2010-08-01", "2015-06-30", "2025-03-05", "2025-03-06",
               "2026-02-28", "2026-03-01"]

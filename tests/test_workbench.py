@@ -4,8 +4,8 @@ import math
 import pandas as pd
 import pytest
 
-from ccm_analytics import workbench as wb
-from ccm_analytics.workbench import Baseline
+from ccm_analytics.workbench import assessment as wb
+from ccm_analytics.workbench.assessment import Baseline
 
 T = pd.Timestamp
 

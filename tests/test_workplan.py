@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ccm_analytics import workplan
+from ccm_analytics.workbench import workplan
 
 GOOD = b"""year,unit,planned,currency,budget,funding_secured,notes
 2024,km2,40,USD,1'000'000,250000,

@@ -1,0 +1,1 @@
+"""Article 5 victim assistance."""

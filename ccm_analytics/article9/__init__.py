@@ -1,0 +1,1 @@
+"""Article 9 national implementation measures."""

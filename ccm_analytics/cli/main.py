@@ -1,0 +1,115 @@
+"""Command line: python -m ccm_analytics COMMAND ... (see --help)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ccm_analytics.paths import DOCS_DIR
+
+
+def _build(args: argparse.Namespace) -> int:
+    from ccm_analytics.store.imports.process import rebuild
+    started = time.perf_counter()
+    if args.demo:
+        from datetime import date
+
+        from ccm_analytics.store.demo import DemoRefused, build_demo_database
+        try:
+            path = build_demo_database(args.db, args.through or date.today())
+        except DemoRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
+        print(f"built demonstration database {path} in {time.perf_counter() - started:.2f} s "
+              f"(run the app on it with CCM_DB={path})")
+        return 0
+    path = rebuild(args.db)
+    print(f"built {path} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from ccm_analytics.sql_console.sandbox import QueryError, run_query, write_csv
+    try:
+        result = run_query(args.query, db=args.db, timeout_s=args.timeout, max_rows=args.max_rows)
+    except QueryError as refused:
+        print(refused, file=sys.stderr)  # one line: "refused: ..." or "error: ..."
+        return 2
+    write_csv(result, sys.stdout)
+    if result.truncated:
+        print(f"note: only the first {args.max_rows} rows were printed", file=sys.stderr)
+    return 0
+
+
+def _normalise(args: argparse.Namespace) -> int:
+    from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
+    for path in normalise(Path(args.shared or DEFAULT_SHARED)):
+        print(path)
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from ccm_analytics.store.schema import data_dictionary_markdown
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(data_dictionary_markdown() + "\n", encoding="utf-8")
+    print(out)
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from ccm_analytics.meeting_pack.pack import default_since, write_pack
+    from ccm_analytics.store.db import connect_read_only
+    as_of = pd.Timestamp(args.as_of)
+    since = pd.Timestamp(args.since) if args.since else default_since(as_of)
+    con = connect_read_only(args.db)
+    try:
+        written = write_pack(con, as_of, since, Path(args.out), pdf=not args.no_pdf,
+                             progress=lambda step: print(f"... {step}", file=sys.stderr))
+    finally:
+        con.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m ccm_analytics", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the database from data/ (path: --db, $CCM_DB or data/ccm.duckdb)")
+    b.add_argument("--db", type=Path)
+    b.add_argument("--demo", action="store_true",
+                   help="build the demonstration database (generated records; default path data/ccm-demo.duckdb)")
+    b.add_argument("--through", type=lambda t: __import__("datetime").date.fromisoformat(t),
+                   help="with --demo: generate records up to this day (YYYY-MM-DD; default today)")
+    b.set_defaults(run=_build)
+    s = sub.add_parser("sql", help="run one read-only SELECT and print CSV")
+    s.add_argument("query")
+    s.add_argument("--db", type=Path)
+    s.add_argument("--timeout", type=float, default=10.0, help="stop the query after this many seconds (default 10)")
+    s.add_argument("--max-rows", type=int, default=100_000, help="print at most this many rows (default 100000)")
+    s.set_defaults(run=_sql)
+    n = sub.add_parser("normalise", help="rewrite data/ from ../shared research notes")
+    n.add_argument("shared", nargs="?")
+    n.set_defaults(run=_normalise)
+    k = sub.add_parser("pack", help="write the Coordination Committee meeting pack (HTML and PDF)")
+    k.add_argument("--as-of", required=True, help="reference date, YYYY-MM-DD")
+    k.add_argument("--since", help="compare with this date (default: one year before)")
+    k.add_argument("--out", required=True, help="HTML file to write; the PDF goes beside it")
+    k.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    k.add_argument("--db", type=Path)
+    k.set_defaults(run=_pack)
+    d = sub.add_parser("docs", help="write the data dictionary")
+    d.add_argument("--out", default=str(DOCS_DIR / "data-dictionary.md"))
+    d.set_defaults(run=_docs)
+    from ccm_analytics.cli.data import add_commands
+    add_commands(sub)  # import, template, undo, history
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,1 @@
+"""One State's profile on a reference date."""

@@ -1,0 +1,1 @@
+"""Article 3 and 4 deadlines and extension requests."""

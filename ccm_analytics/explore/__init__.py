@@ -1,0 +1,1 @@
+"""Ad hoc exploration of the public views."""

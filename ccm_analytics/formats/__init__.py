@@ -1,0 +1,1 @@
+"""Screen and file text: dates, money, links, downloads, maps positions."""

@@ -1,0 +1,1 @@
+"""The Coordination Committee meeting pack."""

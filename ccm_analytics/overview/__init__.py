@@ -1,0 +1,1 @@
+"""The Overview page: where implementation stands on the reference date."""

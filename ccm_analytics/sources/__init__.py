@@ -1,0 +1,1 @@
+"""Normalising the public research notes into data/."""

@@ -1,0 +1,1 @@
+"""The ISU budget, actual expenditure and contributions."""

@@ -1,0 +1,1 @@
+"""The database: schema, macros and views, build, read-only connection, typed queries, provenance, imports."""

@@ -1,0 +1,1 @@
+"""Keeping the data current: import files, check them against the schema, commit, undo, replay."""

@@ -1,0 +1,165 @@
+"""Reading an uploaded file (CSV or Excel .xlsx) into rows of text, with every problem found on the way.
+
+Nothing here knows the schema: the result is a header and rows of strings (None for an empty
+cell), plus `Problem`s for what makes the file unreadable (empty, too large, not UTF-8, not CSV,
+formulas in an Excel sheet). Validation against the schema happens in `import_validation`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from ccm_analytics.domain.problems import Problem
+
+# 5 MB holds ~50,000 rows of any table the ISU keeps; every real update is far smaller.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 100_000
+CSV_SUFFIXES = (".csv", ".txt")
+EXCEL_SUFFIXES = (".xlsx",)
+
+
+def max_bytes() -> int:
+    """The upload limit in bytes: $CCM_IMPORT_MAX_BYTES, else 5 MB."""
+    try:
+        return int(os.environ.get("CCM_IMPORT_MAX_BYTES") or DEFAULT_MAX_BYTES)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+@dataclass
+class RawTable:
+    """A file read as text: column names as written, and one list of cells per data row."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str | None]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    file_format: str = "csv"
+    delimiter: str = ","
+
+    @property
+    def readable(self) -> bool:
+        return not self.problems
+
+
+def _size_text(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def read_file(name: str, content: bytes, limit: int | None = None) -> RawTable:
+    """The file's header and rows as text; `problems` says why it cannot be read, if it cannot."""
+    limit = max_bytes() if limit is None else limit
+    if len(content) > limit:
+        return RawTable(problems=[Problem(None, None, f"The file is {_size_text(len(content))}; files over "
+                                          f"{_size_text(limit)} are refused. Split it into smaller files.")])
+    if not content.strip(b" \t\r\n\xef\xbb\xbf"):
+        return RawTable(problems=[Problem(None, None, "The file is empty.")])
+    suffix = os.path.splitext(name.lower())[1]
+    if suffix in EXCEL_SUFFIXES or content[:4] == b"PK\x03\x04":
+        return _read_xlsx(content)
+    if suffix == ".xls":
+        return RawTable(problems=[Problem(None, None, "Old Excel files (.xls) are not read: save the sheet as "
+                                          ".xlsx or as CSV UTF-8.")])
+    if suffix not in CSV_SUFFIXES and suffix:
+        return RawTable(problems=[Problem(None, None, f"Files ending in {suffix} are not read: upload a CSV "
+                                          "(.csv) or Excel (.xlsx) file.")])
+    return _read_csv(content)
+
+
+def _read_csv(content: bytes) -> RawTable:
+    if b"\x00" in content[:65536]:
+        return RawTable(problems=[Problem(None, None, "This is not a CSV file (it holds binary data). Upload a "
+                                          "CSV (.csv) or Excel (.xlsx) file.")])
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = content[:error.start].count(b"\n") + 1
+        return RawTable(problems=[Problem(line, None, "The file is not UTF-8 text (byte "
+                                          f"{content[error.start]:#04x}). In Excel, save it as \"CSV UTF-8\".")])
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        return RawTable(problems=[Problem(None, None, f"This is not a readable CSV file: {error}.")])
+    return _table(records, "csv", delimiter)
+
+
+def _table(records: list[list], file_format: str, delimiter: str = ",") -> RawTable:
+    """Header and rows from records (the first non-empty record is the header)."""
+    raw = RawTable(file_format=file_format, delimiter=delimiter)
+    while records and not any((c or "").strip() for c in records[0]):
+        records = records[1:]
+    if not records:
+        raw.problems.append(Problem(None, None, "The file is empty."))
+        return raw
+    raw.header = [(c or "").strip() for c in records[0]]
+    while raw.header and not raw.header[-1]:
+        raw.header.pop()
+    width = len(raw.header)
+    body = records[1:]
+    while body and not any((c or "").strip() for c in body[-1]):
+        body.pop()  # trailing blank lines
+    if len(body) > MAX_ROWS:
+        raw.problems.append(Problem(None, None, f"The file has {len(body):,} rows; at most {MAX_ROWS:,} are read."))
+        return raw
+    if width <= 1 and body and max(len(r) for r in body) > 1 and file_format == "csv":
+        raw.problems.append(Problem(None, None, "This does not look like CSV: the first row holds no separate "
+                                    "column names (commas or semicolons)."))
+        return raw
+    for number, record in enumerate(body, start=2):
+        cells = [None if c is None or not str(c).strip() else str(c).strip() for c in record]
+        extra = [c for c in cells[width:] if c is not None]
+        if extra:
+            raw.problems.append(Problem(number, None, f"The row has {len(record)} cells but the header names "
+                                        f"{width} columns."))
+        raw.rows.append((cells + [None] * width)[:width])
+    return raw
+
+
+def _cell_text(value: object) -> str | None:
+    """An Excel cell's value as the text a CSV would hold (ISO dates, plain numbers)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f") if value == value else None
+    return str(value)
+
+
+def _read_xlsx(content: bytes) -> RawTable:
+    import openpyxl  # only needed for Excel files
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=False, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) on a damaged file
+        return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
+    sheet = book.worksheets[0]
+    problems = []
+    records = []
+    for row in sheet.iter_rows():
+        record = []
+        for cell in row:
+            if cell.data_type == "f":
+                problems.append(Problem(cell.row, str(cell.column_letter),
+                                        f"cell {cell.coordinate} holds a formula ({str(cell.value)[:40]}); "
+                                        "imports take values only: copy the column and paste values."))
+                record.append(None)
+            else:
+                record.append(_cell_text(cell.value))
+        records.append(record)
+    raw = _table(records, "xlsx")
+    if problems and raw.header:
+        # name the column by its header, where the formula sits under one
+        letters = {openpyxl.utils.get_column_letter(i + 1): h for i, h in enumerate(raw.header)}
+        problems = [Problem(p.row, letters.get(p.column, p.column), p.message) for p in problems]
+    raw.problems = problems + raw.problems  # only the first sheet is read; the template says so
+    return raw

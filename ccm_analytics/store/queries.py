@@ -1,0 +1,59 @@
+"""Read the database into DataFrames for the analyses. Every query binds its parameters."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from ccm_analytics.store.db import fetch_df
+
+# Money leaves DuckDB as integer centimes: .df() would turn DECIMAL into float.
+_BUDGET = ("SELECT year, budget_line, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, kind "
+           "FROM isu_budget ORDER BY year, budget_line")
+_DATE_COLUMNS = ("date", "deadline", "_on", "current_to", "completed_by")
+
+
+def _dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date columns as pandas datetimes (NaT for missing), whatever DuckDB handed back."""
+    for column in frame.columns:
+        # source_date is the source's own wording of its date (a year, a month, a window): text, not a DATE
+        if (any(part in column for part in _DATE_COLUMNS) and not column.endswith("precision")
+                and column != "source_date"):
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """A whole declared table or view (names come from schema.py, never from users)."""
+    from ccm_analytics.store.schema import TABLES, VIEWS
+    if name not in {t.name for t in TABLES} | {v.name for v in VIEWS} | {"state_facts"}:
+        raise ValueError(f"not a table or view of the schema: {name}")
+    return _dates(fetch_df(con, f"SELECT * FROM {name}"))
+
+
+def state_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    return _dates(fetch_df(con, "SELECT * FROM state_status_at(?::DATE)", [pd.Timestamp(as_of).date()]))
+
+
+def obligation_deadlines_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    return _dates(fetch_df(con, "SELECT * FROM obligation_deadlines_at(?::DATE)", [pd.Timestamp(as_of).date()]))
+
+
+def budget_lines(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return fetch_df(con, _BUDGET)
+
+
+def data_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return table(con, "data_sources")
+
+
+def contributions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The public `contributions` view, money as integer centimes (one row per payment received)."""
+    return _dates(fetch_df(con, "SELECT iso3, year, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, "
+                                "received_date, source FROM contributions ORDER BY year, iso3"))
+def extension_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every extension request with its original deadline, the day it became known (known_from) and
+    the day its decision was taken at the latest (decided_by): the `extension_decisions()` macro."""
+    return _dates(fetch_df(con, "SELECT * FROM extension_decisions() ORDER BY iso3, article, request_no"))
+def article7_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The `article7_status` view's rows for any date (the `article7_status_at` table macro)."""
+    return _dates(fetch_df(con, "SELECT * FROM article7_status_at(?::DATE)", [pd.Timestamp(as_of).date()]))

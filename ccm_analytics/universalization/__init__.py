@@ -1,0 +1,1 @@
+"""Universalization: who has joined, where, since when; the targets."""

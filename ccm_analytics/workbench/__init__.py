@@ -1,0 +1,1 @@
+"""The Analysis Group's extension request workbench."""
