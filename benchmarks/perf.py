@@ -37,7 +37,7 @@ if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
 from ccm_analytics.navigation import PAGES
-from ccm_analytics.store import db, schema
+from ccm_analytics.store import build, db, schema
 
 APP = PROJECT_DIR / "app.py"
 FLOOR_PAGE = Path(__file__).resolve().parent / "floor_page.py"
@@ -208,8 +208,8 @@ def build_for_scale(scale: int, out_dir: Path = OUT_DIR) -> tuple[Path, float, s
     out_dir.mkdir(parents=True, exist_ok=True)
     if scale == 1:
         started = time.perf_counter()
-        path = db.build_database(out_dir / "real.duckdb")
-        return path, time.perf_counter() - started, "build from data/ (db.build_database)"
+        path = build.build_database(out_dir / "real.duckdb")
+        return path, time.perf_counter() - started, "build from data/ (store.build.build_database)"
     from benchmarks.synthetic import timed_build
     path = out_dir / f"synthetic-{scale}x.duckdb"
     seconds, _ = timed_build(path, scale)

@@ -2,71 +2,68 @@
 import streamlit as st
 
 from ccm_analytics import ui
+from ccm_analytics.article7 import figures as article7
 from ccm_analytics.formats.text import format_count, format_date
 
-FILES = ["treaty_events.csv", "article7_reports.csv", "article7_aggregates.csv"]
+with ui.page("Transparency reports (Article 7)", article7.READS) as as_of:
+    page = ui.figures(article7.figures, as_of)
+    figures, current_to = page.figures, page.current_to
+    if figures.after_data:
+        st.info(f"The Article 7 records are current to {format_date(current_to)}. On a later reference date a "
+                "report listed as outstanding may have come in since: it reads **unknown**, not overdue or missing. "
+                f"Choose {format_date(current_to)} or earlier for the reports overdue by record.")
+    st.caption("A record listing a report as outstanding speaks until the next 30 April after its date (the next "
+               "reporting deadline, by which the lists are renewed); after that the report may have come in, so it "
+               "reads unknown until a newer record says otherwise. Import the ISU's own records (Data page) to keep "
+               "this list current.")
 
-st.title("Transparency reports (Article 7)")
-as_of = ui.reference_date()
-ui.data_as_of(as_of, FILES)
-page = ui.load_computed_shared("computed_article7.figures", as_of)
-figures, current_to = page.figures, page.current_to
-if figures.after_data:
-    st.info(f"The Article 7 records are current to {format_date(current_to)}. On a later reference date a "
-            "report listed as outstanding may have come in since: it reads **unknown**, not overdue or missing. "
-            f"Choose {format_date(current_to)} or earlier for the reports overdue by record.")
-st.caption("A record listing a report as outstanding speaks until the next 30 April after its date (the next "
-           "reporting deadline, by which the lists are renewed); after that the report may have come in, so it "
-           "reads unknown until a newer record says otherwise. Import the ISU's own records (Data page) to keep "
-           "this list current.")
+    st.header("Initial reports")
+    st.caption("Due 180 days after the Convention enters into force for the State (Article 7(1)). "
+               "**Overdue** only where a published record lists the report as outstanding after its due date, "
+               "within that record's reporting cycle.")
+    for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
+        if i % 3 == 0:
+            columns = st.columns(3)
+        columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")
 
-st.header("Initial reports")
-st.caption("Due 180 days after the Convention enters into force for the State (Article 7(1)). "
-           "**Overdue** only where a published record lists the report as outstanding after its due date, "
-           "within that record's reporting cycle.")
-for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
-    columns = st.columns(3) if i % 3 == 0 else columns
-    columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")
+    st.subheader("Overdue initial reports (by record)")
+    if page.overdue.empty:
+        st.write("No initial report is overdue by record on the reference date.")
+    else:
+        st.dataframe(page.overdue, hide_index=True, width="stretch")
 
-st.subheader("Overdue initial reports (by record)")
-if page.overdue.empty:
-    st.write("No initial report is overdue by record on the reference date.")
-else:
-    st.dataframe(page.overdue, hide_index=True, width="stretch")
+    with st.expander(f"Initial report of every State Party ({format_count(len(figures.initial))})"):
+        st.dataframe(page.initial_table, hide_index=True, width="stretch")
+        ui.downloads(page.initial_download, "article7_initial_reports", as_of, article7.READS)
 
-with st.expander(f"Initial report of every State Party ({format_count(len(figures.initial))})"):
-    st.dataframe(page.initial_table, hide_index=True, width="stretch")
-    ui.download_buttons(page.initial_download, "article7_initial_reports", as_of, FILES)
+    st.header("Annual reports")
+    st.caption("The report covering calendar year Y is due on 30 April of Y+1, from the year the State's initial "
+               "report fell due, while the Convention is in force for the State on that date (Article 7(2)).")
+    st.markdown(f"**How complete the data are:** {page.completeness} "
+                "due by the reference date. Per-State, per-year records are mostly not public: **no record in data** is "
+                "not a missing report. Imported ISU records fill the grid.")
+    if figures.annual.empty:
+        st.write("No annual report is owed on the reference date.")
+    else:
+        st.plotly_chart(page.heatmap, config=ui.PLOTLY_CONFIG)
+        if page.rates_chart is not None:
+            st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
+        st.caption(page.rates_note)
+        st.dataframe(page.rates_table, hide_index=True, width="stretch")
+        st.plotly_chart(page.status_chart, config=ui.PLOTLY_CONFIG)
+    if page.without_year_table is not None:
+        st.subheader("Annual report records that do not say which year they cover")
+        st.caption("Not placed in the grid: the year a report covers is not inferred from its submission date.")
+        st.dataframe(page.without_year_table, hide_index=True, width="stretch")
 
-st.header("Annual reports")
-st.caption("The report covering calendar year Y is due on 30 April of Y+1, from the year the State's initial "
-           "report fell due, while the Convention is in force for the State on that date (Article 7(2)).")
-st.markdown(f"**How complete the data are:** {page.completeness} "
-            "due by the reference date. Per-State, per-year records are mostly not public: **no record in data** is "
-            "not a missing report. Imported ISU records fill the grid.")
-if figures.annual.empty:
-    st.write("No annual report is owed on the reference date.")
-else:
-    st.plotly_chart(page.heatmap, config=ui.PLOTLY_CONFIG)
-    if page.rates_chart is not None:
-        st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
-    st.caption(page.rates_note)
-    st.dataframe(page.rates_table, hide_index=True, width="stretch")
-    st.plotly_chart(page.status_chart, config=ui.PLOTLY_CONFIG)
-if page.without_year_table is not None:
-    st.subheader("Annual report records that do not say which year they cover")
-    st.caption("Not placed in the grid: the year a report covers is not inferred from its submission date.")
-    st.dataframe(page.without_year_table, hide_index=True, width="stretch")
+    st.header("Reminder list")
+    st.caption("States Parties with a report overdue by record on the reference date, for a mail merge.")
+    if figures.reminders.empty:
+        st.write("No report is overdue by record on the reference date.")
+    else:
+        st.dataframe(page.reminder_table, hide_index=True, width="stretch")
+    ui.downloads(figures.reminders, "article7_reminders", as_of, article7.READS)
 
-st.header("Reminder list")
-st.caption("States Parties with a report overdue by record on the reference date, for a mail merge.")
-if figures.reminders.empty:
-    st.write("No report is overdue by record on the reference date.")
-else:
-    st.dataframe(page.reminder_table, hide_index=True, width="stretch")
-ui.download_buttons(figures.reminders, "article7_reminders", as_of, FILES)
-
-st.header("Published totals")
-st.caption("Figures published by the ISU, the Cluster Munition Coalition and the Monitor, with the dates they speak for.")
-st.dataframe(page.published_table, hide_index=True, width="stretch")
-ui.sources_table(FILES)
+    st.header("Published totals")
+    st.caption("Figures published by the ISU, the Cluster Munition Coalition and the Monitor, with the dates they speak for.")
+    st.dataframe(page.published_table, hide_index=True, width="stretch")

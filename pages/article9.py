@@ -2,38 +2,35 @@
 import streamlit as st
 
 from ccm_analytics import ui
+from ccm_analytics.article9 import figures as article9
 from ccm_analytics.article9 import measures as nm
 from ccm_analytics.formats.text import format_count
 
-FILES = ["treaty_events.csv", "article9_measures.csv", "article9_aggregates.csv"]
+with ui.page("National implementation measures (Article 9)", article9.READS) as as_of:
+    page = ui.figures(article9.figures, as_of)
 
-st.title("National implementation measures (Article 9)")
-as_of = ui.reference_date()
-ui.data_as_of(as_of, FILES)
-page = ui.load_computed_shared("computed_article9.figures", as_of)
+    st.caption("Each State Party's measures as last reported by the reference date: a specific law counts from the "
+               "end of the year it was adopted; a status without a date from the date the data are current to. "
+               "**none reported** is a record that no measures were reported; **unknown** means the records do not "
+               "settle it or there is no record.")
+    for i, row in enumerate(page.counts.itertuples(index=False)):
+        if i % 3 == 0:
+            columns = st.columns(3)
+        columns[i % 3].metric(nm.SHORT_LABELS[row.status], format_count(row.states),
+                      help=f"States Parties whose status is: {row.status}.")
+    st.caption(page.shares)
 
-st.caption("Each State Party's measures as last reported by the reference date: a specific law counts from the "
-           "end of the year it was adopted; a status without a date from the date the data are current to. "
-           "**none reported** is a record that no measures were reported; **unknown** means the records do not "
-           "settle it or there is no record.")
-for i, row in enumerate(page.counts.itertuples(index=False)):
-    columns = st.columns(3) if i % 3 == 0 else columns
-    columns[i % 3].metric(nm.SHORT_LABELS[row.status], format_count(row.states),
-                  help=f"States Parties whose status is: {row.status}.")
-st.caption(page.shares)
+    st.plotly_chart(page.map_chart, config=ui.PLOTLY_CONFIG)
+    st.caption("Small States that the world map does not draw are listed in the table below.")
 
-st.plotly_chart(page.map_chart, config=ui.PLOTLY_CONFIG)
-st.caption("Small States that the world map does not draw are listed in the table below.")
+    st.subheader("By region")
+    st.plotly_chart(page.region_chart, config=ui.PLOTLY_CONFIG)
+    st.dataframe(page.region_table, hide_index=True, width="stretch")
 
-st.subheader("By region")
-st.plotly_chart(page.region_chart, config=ui.PLOTLY_CONFIG)
-st.dataframe(page.region_table, hide_index=True, width="stretch")
+    st.subheader("Every State Party")
+    st.dataframe(page.state_table, hide_index=True, width="stretch")
+    ui.downloads(page.download, "article9_measures", as_of, article9.READS)
 
-st.subheader("Every State Party")
-st.dataframe(page.state_table, hide_index=True, width="stretch")
-ui.download_buttons(page.download, "article9_measures", as_of, FILES)
-
-st.subheader("Published totals beside the app's count")
-st.caption("The app counts only the States whose records it holds: a lower bound where the records are incomplete.")
-st.dataframe(page.published_table, hide_index=True, width="stretch")
-ui.sources_table(FILES)
+    st.subheader("Published totals beside the app's count")
+    st.caption("The app counts only the States whose records it holds: a lower bound where the records are incomplete.")
+    st.dataframe(page.published_table, hide_index=True, width="stretch")

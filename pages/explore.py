@@ -5,15 +5,8 @@ from ccm_analytics import ui
 from ccm_analytics.explore import charts as explore_charts
 from ccm_analytics.explore import explorer
 
-st.title("Explore the data")
-st.caption("Pick a view or table, filter it, group it and choose a chart. The page's address holds every "
-           "choice: copy it to share exactly this view.")
-as_of = ui.reference_date()
-
 url_state, url_notes = explorer.decode(st.query_params.to_dict())
 ui.init_from_url(explorer.widget_defaults(url_state))
-for note in url_notes:
-    st.warning(f"From the link: {note}.")
 
 
 def _new_source() -> None:
@@ -25,73 +18,76 @@ def _new_source() -> None:
         st.session_state[key] = value
 
 
-main, side = st.columns([3, 1], gap="large")
-with main:
-    source = st.selectbox("View or table", explorer.sources(), key=explorer.K_SOURCE, on_change=_new_source,
-                          help="Public views first, then the tables they are built from.")
-    files = explorer.source_files(source)
-    ui.data_as_of(as_of, files)
-    column_names = list(explorer.columns(source))
+# The view or table chosen (in the session, else from the link) names what the page reads.
+with ui.page("Explore the data", (st.session_state[explorer.K_SOURCE],)) as as_of:
+    st.caption("Pick a view or table, filter it, group it and choose a chart. The page's address holds every "
+               "choice: copy it to share exactly this view.")
+    for note in url_notes:
+        st.warning(f"From the link: {note}.")
 
-    chosen_filters = st.multiselect("Filter on columns", column_names, key=explorer.K_FILTERS)
-    filter_choices: dict[str, object] = {}
-    for column in chosen_filters:
-        column_kind = explorer.column_kind(source, column)
-        if column_kind == "date":
-            low_col, high_col = st.columns(2)
-            filter_choices[column] = (
-                low_col.date_input(f"{column} from", value=None, key=explorer.K_LOW + column, format="DD/MM/YYYY"),
-                high_col.date_input(f"{column} to", value=None, key=explorer.K_HIGH + column, format="DD/MM/YYYY"))
-        elif column_kind == "number":
-            low_col, high_col = st.columns(2)
-            filter_choices[column] = (
-                low_col.number_input(f"{column} at least", value=None, key=explorer.K_LOW + column),
-                high_col.number_input(f"{column} at most", value=None, key=explorer.K_HIGH + column))
+    main, side = st.columns([3, 1], gap="large")
+    with main:
+        source = st.selectbox("View or table", explorer.sources(), key=explorer.K_SOURCE, on_change=_new_source,
+                              help="Public views first, then the tables they are built from.")
+        column_names = list(explorer.columns(source))
+
+        chosen_filters = st.multiselect("Filter on columns", column_names, key=explorer.K_FILTERS)
+        filter_choices: dict[str, object] = {}
+        for column in chosen_filters:
+            column_kind = explorer.column_kind(source, column)
+            if column_kind == "date":
+                low_col, high_col = st.columns(2)
+                filter_choices[column] = (
+                    low_col.date_input(f"{column} from", value=None, key=explorer.K_LOW + column, format="DD/MM/YYYY"),
+                    high_col.date_input(f"{column} to", value=None, key=explorer.K_HIGH + column, format="DD/MM/YYYY"))
+            elif column_kind == "number":
+                low_col, high_col = st.columns(2)
+                filter_choices[column] = (
+                    low_col.number_input(f"{column} at least", value=None, key=explorer.K_LOW + column),
+                    high_col.number_input(f"{column} at most", value=None, key=explorer.K_HIGH + column))
+            else:
+                options = ui.figures(explorer.distinct_values, source, column, as_of)
+                key = explorer.K_VALUES + column
+                if key in st.session_state:  # a value from a link that the data no longer hold
+                    st.session_state[key] = [v for v in st.session_state[key] if v in options]
+                filter_choices[column] = st.multiselect(f"{column} is one of", options, key=key,
+                                                        help=f"{explorer.MISSING} stands for a missing value.")
+
+        group_col, agg_col, measure_col = st.columns(3)
+        group_by = group_col.multiselect("Group by (one or two columns)", column_names, max_selections=2,
+                                         key=explorer.K_GROUP)
+        agg = agg_col.selectbox("Show", list(explorer.AGGREGATES), format_func=explorer.AGGREGATES.get,
+                                key=explorer.K_AGG, disabled=not group_by)
+        numbers = explorer.numeric_columns(source)
+        measure = None
+        if agg != "count" and numbers:
+            if st.session_state.get(explorer.K_MEASURE) not in numbers:
+                st.session_state[explorer.K_MEASURE] = numbers[0]
+            measure = measure_col.selectbox("Of the column", numbers, key=explorer.K_MEASURE)
+        elif agg != "count":
+            measure_col.caption("This view or table has no numeric column: counting rows.")
+
+        charts = explorer.available_charts(explorer.state_from_choices(source, {}, group_by, agg, measure, "table"))
+        if st.session_state.get(explorer.K_CHART) not in charts:
+            st.session_state[explorer.K_CHART] = charts[0]
+        chart = st.radio("Chart", charts, format_func=explorer.CHARTS.get, horizontal=True, key=explorer.K_CHART,
+                         help="A world map is offered when grouping by iso3 alone.")
+        state = explorer.state_from_choices(source, filter_choices, group_by, agg, measure, chart)
+        ui.set_url_state(explorer.encode(state), explorer.url_keys(st.query_params.to_dict()))
+
+        result = ui.figures(explorer.run, state, as_of)
+        st.subheader(explorer.describe(state))
+        st.caption(f"{len(result)} rows" + ("" if state.group_by else " (no grouping: the filtered rows)"))
+        if result.empty:
+            st.info("No rows match these filters.")
         else:
-            options = ui.explore_values(source, column, as_of)
-            key = explorer.K_VALUES + column
-            if key in st.session_state:  # a value from a link that the data no longer hold
-                st.session_state[key] = [v for v in st.session_state[key] if v in options]
-            filter_choices[column] = st.multiselect(f"{column} is one of", options, key=key,
-                                                    help=f"{explorer.MISSING} stands for a missing value.")
+            figure = explore_charts.explore_chart(result, state)
+            if figure is not None:
+                st.plotly_chart(figure, config=ui.PLOTLY_CONFIG)
+            st.dataframe(explorer.display_frame(result, state), hide_index=True, width="stretch")
+        ui.downloads(result, f"explore_{state.source}", as_of, (state.source,))
 
-    group_col, agg_col, measure_col = st.columns(3)
-    group_by = group_col.multiselect("Group by (one or two columns)", column_names, max_selections=2,
-                                     key=explorer.K_GROUP)
-    agg = agg_col.selectbox("Show", list(explorer.AGGREGATES), format_func=explorer.AGGREGATES.get,
-                            key=explorer.K_AGG, disabled=not group_by)
-    numbers = explorer.numeric_columns(source)
-    measure = None
-    if agg != "count" and numbers:
-        if st.session_state.get(explorer.K_MEASURE) not in numbers:
-            st.session_state[explorer.K_MEASURE] = numbers[0]
-        measure = measure_col.selectbox("Of the column", numbers, key=explorer.K_MEASURE)
-    elif agg != "count":
-        measure_col.caption("This view or table has no numeric column: counting rows.")
-
-    charts = explorer.available_charts(explorer.state_from_choices(source, {}, group_by, agg, measure, "table"))
-    if st.session_state.get(explorer.K_CHART) not in charts:
-        st.session_state[explorer.K_CHART] = charts[0]
-    chart = st.radio("Chart", charts, format_func=explorer.CHARTS.get, horizontal=True, key=explorer.K_CHART,
-                     help="A world map is offered when grouping by iso3 alone.")
-    state = explorer.state_from_choices(source, filter_choices, group_by, agg, measure, chart)
-    ui.set_url_state(explorer.encode(state), explorer.url_keys(st.query_params.to_dict()))
-
-    result = ui.explore_result(state, as_of)
-    st.subheader(explorer.describe(state))
-    st.caption(f"{len(result)} rows" + ("" if state.group_by else " (no grouping: the filtered rows)"))
-    if result.empty:
-        st.info("No rows match these filters.")
-    else:
-        figure = explore_charts.explore_chart(result, state)
-        if figure is not None:
-            st.plotly_chart(figure, config=ui.PLOTLY_CONFIG)
-        st.dataframe(explorer.display_frame(result, state), hide_index=True, width="stretch")
-    ui.download_buttons(result, f"explore_{state.source}", as_of, files)
-
-with side:
-    st.subheader("Data dictionary")
-    with st.container(height=640, border=False):
-        st.markdown(explorer.dictionary_markdown(source))
-
-ui.sources_table(files)
+    with side:
+        st.subheader("Data dictionary")
+        with st.container(height=640, border=False):
+            st.markdown(explorer.dictionary_markdown(source))

@@ -3,79 +3,69 @@ import streamlit as st
 
 from ccm_analytics import ui
 from ccm_analytics.formats.links import with_profile_links
-from ccm_analytics.formats.text import (
-    format_chf,
-    format_count,
-    format_dates,
-)
-from ccm_analytics.universalization import parties_chart
+from ccm_analytics.formats.money import format_centimes
+from ccm_analytics.formats.text import format_count, format_dates
+from ccm_analytics.overview import figures as overview
 
-FILES = ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv", "extension_requests.csv",
-         "article7_reports.csv", "isu_budget.csv"]
+with ui.page("Convention on Cluster Munitions: implementation overview", overview.READS) as as_of:
 
-st.title("Convention on Cluster Munitions: implementation overview")
-as_of = ui.reference_date()
-ui.data_as_of(as_of, FILES)
+    figures = ui.figures(overview.overview_figures, as_of)  # cached: a rerun recomputes nothing
 
-figures = ui.load_computed("overview_figures", as_of)  # cached: a rerun recomputes nothing
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("States Parties", format_count(figures.counts["states_parties"]))
+    c2.metric("Convention in force for", format_count(figures.counts["in_force"]))
+    c3.metric("Signatories", format_count(figures.counts["signatories"]))
+    c4.metric("States not party", format_count(figures.counts["not_party"]),
+              help="Every State that is not a State Party on the date: signatories and withdrawn States included.")
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("States Parties", format_count(figures.counts["states_parties"]))
-c2.metric("Convention in force for", format_count(figures.counts["in_force"]))
-c3.metric("Signatories", format_count(figures.counts["signatories"]))
-c4.metric("States not party", format_count(figures.counts["not_party"]),
-          help="Every State that is not a State Party on the date: signatories and withdrawn States included.")
+    c5, c6, c7, c8 = st.columns(4)
+    c5.metric("Deadlines in the next 12 months",
+              format_count(len(figures.upcoming_obligations) + len(figures.upcoming_reports)),
+              help="Article 3 and 4 deadlines and Article 7 reports falling due after the reference date.")
+    c8.metric("Deadlines passed without a recorded decision", format_count(len(figures.passed)),
+              help="Article 3 and 4 obligations not completed whose current deadline has passed.")
+    c6.metric("Initial reports overdue (by record)", format_count(figures.initial_overdue),
+              help="Only where a published record lists the report as outstanding after its due date.")
+    c7.metric("Initial reports: status unknown", format_count(figures.initial_unknown))
 
-c5, c6, c7, c8 = st.columns(4)
-c5.metric("Deadlines in the next 12 months",
-          format_count(len(figures.upcoming_obligations) + len(figures.upcoming_reports)),
-          help="Article 3 and 4 deadlines and Article 7 reports falling due after the reference date.")
-c8.metric("Deadlines passed without a recorded decision", format_count(len(figures.passed)),
-          help="Article 3 and 4 obligations not completed whose current deadline has passed.")
-c6.metric("Initial reports overdue (by record)", format_count(figures.initial_overdue),
-          help="Only where a published record lists the report as outstanding after its due date.")
-c7.metric("Initial reports: status unknown", format_count(figures.initial_unknown))
+    if figures.budget_year is None:
+        st.info("No ISU budget is on record for this year or any earlier year.")
+    else:
+        label = f"ISU budget {figures.budget_year}"
+        st.metric(label, format_centimes(figures.budget_centimes))
+        if figures.budget_year != as_of.year:
+            st.caption(f"No budget is on record for {as_of.year}; the latest budget year on record is "
+                       f"{figures.budget_year} (ISU 2021-2025 Work Plan and Budget).")
 
-if figures.budget_year is None:
-    st.info("No ISU budget is on record for this year or any earlier year.")
-else:
-    label = f"ISU budget {figures.budget_year}"
-    st.metric(label, format_chf(figures.budget_centimes / 100))
-    if figures.budget_year != as_of.year:
-        st.caption(f"No budget is on record for {as_of.year}; the latest budget year on record is "
-                   f"{figures.budget_year} (ISU 2021-2025 Work Plan and Budget).")
+    UPCOMING_COLUMNS = {"profile": ui.profile_link_column(), "iso3": None, "deadline": "Deadline", "state_name": "State",
+                        "due_date": "Due", "status": "Status"}
+    st.subheader("Deadlines falling due in the next 12 months")
+    st.markdown("**Articles 3 and 4: stockpile destruction and clearance**")
+    if figures.upcoming_obligations.empty:
+        st.write("No Article 3 or 4 deadline falls due in the 12 months after the reference date.")
+    else:
+        st.dataframe(with_profile_links(format_dates(figures.upcoming_obligations, ["due_date"]), as_of),
+                     hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="deadlines_table",
+                     placeholder="—")
+        ui.downloads(figures.upcoming_obligations, "deadlines_articles_3_4", as_of, overview.READS)
+    st.markdown("**Article 7: transparency reports**")
+    if figures.upcoming_reports.empty:
+        st.write("No Article 7 report falls due in the 12 months after the reference date.")
+    else:
+        st.dataframe(with_profile_links(format_dates(figures.upcoming_reports, ["due_date"]), as_of),
+                     hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="reports_table",
+                     placeholder="—")
+        ui.downloads(figures.upcoming_reports, "deadlines_article_7", as_of, overview.READS)
 
-UPCOMING_COLUMNS = {"profile": ui.profile_link_column(), "iso3": None, "deadline": "Deadline", "state_name": "State",
-                    "due_date": "Due", "status": "Status"}
-st.subheader("Deadlines falling due in the next 12 months")
-st.markdown("**Articles 3 and 4: stockpile destruction and clearance**")
-if figures.upcoming_obligations.empty:
-    st.write("No Article 3 or 4 deadline falls due in the 12 months after the reference date.")
-else:
-    st.dataframe(with_profile_links(format_dates(figures.upcoming_obligations, ["due_date"]), as_of),
-                 hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="deadlines_table",
-                 placeholder="—")
-    ui.download_buttons(figures.upcoming_obligations, "deadlines_articles_3_4", as_of, FILES)
-st.markdown("**Article 7: transparency reports**")
-if figures.upcoming_reports.empty:
-    st.write("No Article 7 report falls due in the 12 months after the reference date.")
-else:
-    st.dataframe(with_profile_links(format_dates(figures.upcoming_reports, ["due_date"]), as_of),
-                 hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="reports_table",
-                 placeholder="—")
-    ui.download_buttons(figures.upcoming_reports, "deadlines_article_7", as_of, FILES)
+    st.subheader("Deadlines passed without a recorded decision")
+    st.write("Article 3 and 4 obligations not completed on the reference date whose current deadline has passed, "
+               "with the latest extension request awaiting a recorded decision.")
+    if figures.passed.empty:
+        st.write("No Article 3 or 4 deadline has passed without completion on the reference date.")
+    else:
+        st.dataframe(with_profile_links(figures.passed_table, as_of), hide_index=True, width="stretch",
+                     column_config={"profile": ui.profile_link_column(), "iso3": None}, key="passed_table",
+                     placeholder="—")
+        ui.downloads(figures.passed, "deadlines_passed", as_of, overview.READS)
 
-st.subheader("Deadlines passed without a recorded decision")
-st.write("Article 3 and 4 obligations not completed on the reference date whose current deadline has passed, "
-           "with the latest extension request awaiting a recorded decision.")
-if figures.passed.empty:
-    st.write("No Article 3 or 4 deadline has passed without completion on the reference date.")
-else:
-    st.dataframe(with_profile_links(figures.passed_table, as_of), hide_index=True, width="stretch",
-                 column_config={"profile": ui.profile_link_column(), "iso3": None}, key="passed_table",
-                 placeholder="—")
-    ui.download_buttons(figures.passed, "deadlines_passed", as_of, FILES)
-
-st.plotly_chart(parties_chart.parties_over_time(ui.load_computed("parties_by_year_at", as_of), as_of),
-                config=ui.PLOTLY_CONFIG)
-ui.sources_table(FILES)
+    st.plotly_chart(ui.figures(overview.parties_chart, as_of), config=ui.PLOTLY_CONFIG)

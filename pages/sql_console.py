@@ -2,45 +2,39 @@
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.explore import explorer
 from ccm_analytics.formats.text import format_count
-from ccm_analytics.sql_console import sandbox as sql_console_sandbox
+from ccm_analytics.sql_console import sandbox
 
 PAGE_MAX_ROWS = 10_000
-FILES = sorted({f for source in explorer.sources() for f in explorer.source_files(source)})
 
-st.title("SQL console")
-as_of = ui.reference_date()
-ui.data_as_of(as_of, FILES)
-st.caption(f"One SELECT (or WITH ... SELECT) on the views and tables of the database, read-only. "
-           f"A query is stopped after {sql_console_sandbox.DEFAULT_TIMEOUT_S:g} seconds and shows at most "
-           f"{format_count(PAGE_MAX_ROWS)} rows; files, settings and changes to the database are refused. "
-           "The views show today's status; `state_status_at(DATE '2020-12-31')` and "
-           "`obligation_deadlines_at(DATE '2020-12-31')` give any other date. Column descriptions: "
-           "`SELECT * FROM duckdb_columns()` or the Explore page.")
+with ui.page("SQL console", sandbox.READS) as as_of:
+    st.caption(f"One SELECT (or WITH ... SELECT) on the views and tables of the database, read-only. "
+               f"A query is stopped after {sandbox.DEFAULT_TIMEOUT_S:g} seconds and shows at most "
+               f"{format_count(PAGE_MAX_ROWS)} rows; files, settings and changes to the database are refused. "
+               "The views show today's status; `state_status_at(DATE '2020-12-31')` and "
+               "`obligation_deadlines_at(DATE '2020-12-31')` give any other date. Column descriptions: "
+               "`SELECT * FROM duckdb_columns()` or the Explore page.")
 
-with st.form("sql_form"):
-    sql = st.text_area("Query", key="sql_query", height=140,
-                       placeholder="SELECT status, count(*) AS states FROM state_status GROUP BY status")
-    submitted = st.form_submit_button("Run", type="primary")
+    with st.form("sql_form"):
+        sql = st.text_area("Query", key="sql_query", height=140,
+                           placeholder="SELECT status, count(*) AS states FROM state_status GROUP BY status")
+        submitted = st.form_submit_button("Run", type="primary")
 
-if submitted:
-    try:
-        st.session_state["sql_result"] = sql_console_sandbox.run_query(sql, timeout_s=sql_console_sandbox.DEFAULT_TIMEOUT_S,
-                                                                   max_rows=PAGE_MAX_ROWS)
-        st.session_state["sql_error"] = None
-    except sql_console_sandbox.QueryError as problem:
-        st.session_state["sql_result"], st.session_state["sql_error"] = None, str(problem)
+    if submitted:
+        try:
+            st.session_state["sql_result"] = sandbox.run_query(sql, timeout_s=sandbox.DEFAULT_TIMEOUT_S,
+                                                                       max_rows=PAGE_MAX_ROWS)
+            st.session_state["sql_error"] = None
+        except sandbox.QueryError as problem:
+            st.session_state["sql_result"], st.session_state["sql_error"] = None, str(problem)
 
-if st.session_state.get("sql_error"):
-    st.error(st.session_state["sql_error"])
-result = st.session_state.get("sql_result")
-if result is not None:
-    st.metric("Rows", format_count(len(result.rows)) + (" (first rows only)" if result.truncated else ""))
-    if result.truncated:
-        st.warning(f"The query returned more than {format_count(PAGE_MAX_ROWS)} rows; only the first are shown "
-                   "and downloaded. Add a WHERE or LIMIT, or use `python -m ccm_analytics sql`.")
-    st.dataframe(sql_console_sandbox.display_frame(result), hide_index=True, width="stretch")
-    ui.download_buttons(result.frame(), "query", as_of, FILES)  # files hold the raw values: ISO dates, exact numbers
-
-ui.sources_table(FILES)
+    if st.session_state.get("sql_error"):
+        st.error(st.session_state["sql_error"])
+    result = st.session_state.get("sql_result")
+    if result is not None:
+        st.metric("Rows", format_count(len(result.rows)) + (" (first rows only)" if result.truncated else ""))
+        if result.truncated:
+            st.warning(f"The query returned more than {format_count(PAGE_MAX_ROWS)} rows; only the first are shown "
+                       "and downloaded. Add a WHERE or LIMIT, or use `python -m ccm_analytics sql`.")
+        st.dataframe(sandbox.display_frame(result), hide_index=True, width="stretch")
+        ui.downloads(result.frame(), "query", as_of, sandbox.READS)  # files hold the raw values: ISO dates, exact numbers

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ccm_analytics.store.db import build_database, connect_read_only
+from ccm_analytics.store.build import build_database, connect_read_only
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -313,7 +313,7 @@ def test_a_failed_build_writes_nothing(fresh, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(imports_process.db, "build_database", broken)
+    monkeypatch.setattr(imports_process.db, "write_database", broken)
     with pytest.raises(RuntimeError):
         run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
     root = imports_process.imports_dir(fresh)
@@ -336,44 +336,6 @@ def test_templates_hold_every_column_of_their_table(tmp_path):
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["budget_actuals", "notes"]
     assert [c.value for c in book.worksheets[0][1]] == ["year", "budget_line", "amount_chf", "source"]
-
-
-def test_money_rules_plug_in_when_the_module_is_present(fresh, monkeypatch):
-    """Issue 6's ccm_analytics.money_validation: its rules run for contributions and budget_actuals."""
-    import dataclasses
-    import sys
-    import types
-
-    from ccm_analytics.domain.problems import Problem
-    from ccm_analytics.store.imports import checks
-    from ccm_analytics.store.imports import kinds as imports_kinds
-    from ccm_analytics.store.imports.files import read_file
-
-    calls = []
-    fake = types.ModuleType("ccm_analytics.money_validation")
-
-    def contributions_problems(frame, known_iso3, existing):
-        calls.append(("contributions", list(frame["amount_chf"]), "AUT" in known_iso3, len(existing)))
-        return [Problem(2, "amount_chf", "money rule says no")]
-
-    fake.contributions_problems = contributions_problems
-    fake.budget_actuals_problems = lambda frame, existing: calls.append(("budget", len(existing))) or []
-    monkeypatch.setitem(sys.modules, "ccm_analytics.money_validation", fake)
-    monkeypatch.setattr(sys.modules["ccm_analytics"], "money_validation", fake, raising=False)
-    contribution_rules, budget_rules = imports_kinds._money_rules()
-    kinds = {"contributions": dataclasses.replace(KINDS["contributions"], rules=contribution_rules),
-             "budget_actuals": dataclasses.replace(KINDS["budget_actuals"], rules=budget_rules)}
-    con = db.open_snapshot(fresh)
-    try:
-        contexts = {k: imports_process.context_for(con, kind, TODAY) for k, kind in kinds.items()}
-    finally:
-        con.close()
-    raw = read_file("c.csv", b"iso3,year,amount_chf\nAUT,2025,100\n")
-    result = checks.validate(kinds["contributions"], raw, contexts["contributions"])
-    assert [str(p) for p in result.problems] == ["row 2, column 'amount_chf': money rule says no"]
-    checks.validate(kinds["budget_actuals"], read_file("b.csv", b"year,budget_line,amount_chf\n"
-                                                                b"2024,Travel,5\n"), contexts["budget_actuals"])
-    assert calls == [("contributions", ["100.00"], True, 0), ("budget", 0)]  # no actuals shipped yet
 
 
 def test_a_connection_opened_after_the_swap_sees_the_new_data(fresh):

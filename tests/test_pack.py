@@ -17,7 +17,7 @@ AS_OF, SINCE = pd.Timestamp("2025-09-30"), pd.Timestamp("2025-03-01")
 
 @pytest.fixture(scope="module")
 def built(db_path):
-    from ccm_analytics.store.db import connect_read_only
+    from ccm_analytics.store.build import connect_read_only
     con = connect_read_only(db_path)
     try:
         yield pack.build_pack(con, AS_OF, SINCE)
@@ -50,7 +50,7 @@ def test_figures_for_a_fixed_date(built):
 
 
 def test_a_past_date_gives_that_dates_figures(db_path):
-    from ccm_analytics.store.db import connect_read_only
+    from ccm_analytics.store.build import connect_read_only
     con = connect_read_only(db_path)
     try:
         old = pack.build_pack(con, pd.Timestamp("2010-12-31"), pd.Timestamp("2010-01-01"))

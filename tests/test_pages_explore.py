@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.explore import explorer
 
-EXPLORE = str(PROJECT_DIR / "pages" / "explorer.py")
-SQL = str(PROJECT_DIR / "pages" / "sandbox.py")
+EXPLORE = str(PROJECT_DIR / "pages" / "explore.py")
+SQL = str(PROJECT_DIR / "pages" / "sql_console.py")
 
 
 def _page(path: str, query: dict | None = None) -> AppTest:

@@ -8,7 +8,7 @@ from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.store import queries
-from ccm_analytics.store.db import connect_read_only
+from ccm_analytics.store.build import connect_read_only
 
 APP = str(PROJECT_DIR / "app.py")
 PAGE = "pages/spending.py"

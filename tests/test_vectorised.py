@@ -71,4 +71,4 @@ def test_computed_overview_figures(con):
     figures = overview_figures.overview_figures(con, T("2025-03-06"))
     assert figures.counts["states_parties"] == 111  # Lithuania's withdrawal took effect that day
     assert figures.budget_year == 2025
-    assert overview_figures.current_to(con, "no-such-file.csv") is pd.NaT
+    assert queries.current_to(con, "contribution_records") is pd.NaT  # no data file

@@ -1,7 +1,7 @@
 """The Transparency reports (Article 7) page, computed straight from the database for a reference
 date: `figures(con, as_of) -> Article7Page`.
 
-`ui.load_computed("computed_article7.figures", as_of)` caches the result per database file and
+`ui.figures("computed_article7.figures", as_of)` caches the result per database file and
 reference date, so a rerun of the page (a second visitor, a widget elsewhere) does no pandas work and
 builds no figure again. Importable without Streamlit.
 """
@@ -15,10 +15,11 @@ import plotly.graph_objects as go
 
 from ccm_analytics.article7 import charts, transparency
 from ccm_analytics.article7.transparency import Article7Figures
-from ccm_analytics.store import queries
+from ccm_analytics.store import queries, schema
 from ccm_analytics.store.provenance import current_to_of
 
-RECORDS_FILE = "article7_reports.csv"
+READS = ("article7_status_at", "article7_reports", "article7_aggregates")  # the page's lineage
+RECORDS_FILE = schema.table("article7_reports").data_file
 
 
 @dataclass

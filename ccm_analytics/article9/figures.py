@@ -1,7 +1,7 @@
 """The National measures (Article 9) page, computed straight from the database for a reference
 date: `figures(con, as_of) -> Article9Page`.
 
-`ui.load_computed("computed_article9.figures", as_of)` caches the result per database file and
+`ui.figures("computed_article9.figures", as_of)` caches the result per database file and
 reference date, so a rerun of the page does no pandas work and builds no figure again. Importable
 without Streamlit.
 """
@@ -16,10 +16,11 @@ import plotly.graph_objects as go
 from ccm_analytics.article9 import charts
 from ccm_analytics.article9 import measures as nm
 from ccm_analytics.domain.treaty import state_facts
-from ccm_analytics.store import queries
+from ccm_analytics.store import queries, schema
 from ccm_analytics.store.provenance import current_to_of
 
-MEASURES_FILE = "article9_measures.csv"
+READS = ("state_status_at", "article9_measures", "article9_aggregates")  # the page's lineage
+MEASURES_FILE = schema.table("article9_measures").data_file
 
 
 @dataclass

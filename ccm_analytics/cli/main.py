@@ -62,7 +62,7 @@ def _pack(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from ccm_analytics.meeting_pack.pack import default_since, write_pack
-    from ccm_analytics.store.db import connect_read_only
+    from ccm_analytics.store.build import connect_read_only
     as_of = pd.Timestamp(args.as_of)
     since = pd.Timestamp(args.since) if args.since else default_since(as_of)
     con = connect_read_only(args.db)

@@ -1,6 +1,5 @@
 """The Country profile page's tables for a reference date and a State: `(con, as_of, *args) -> result`,
-cached by `ui.load_computed` per database file, reference date and State, so a rerun of the page
-does no pandas work again. Importable without Streamlit.
+cached by `ui.figures`, so a rerun of the page does no pandas work again. Importable without Streamlit.
 """
 from __future__ import annotations
 
@@ -10,8 +9,11 @@ import duckdb
 import pandas as pd
 
 from ccm_analytics.country_profile import profiles
-from ccm_analytics.overview.figures import current_to
 from ccm_analytics.store import queries
+
+# What the page reads: its lineage.
+READS = ("state_status_at", "obligation_deadlines_at", "extension_decisions", "article3_stockpiles",
+         "article4_clearance", "article7_reports", "article9_measures")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ def profile(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str) -> P
         extensions=_labelled_or_empty(profiles.extension_history(iso3, queries.extension_decisions(con), as_of,
                                                                  current_to_texts)),
         initial_report=profiles.labelled(profiles.initial_report(
-            iso3, status_at, records, as_of, current_to(con, "article7_reports.csv"), current_to_texts)),
+            iso3, status_at, records, as_of, queries.current_to(con, "article7_reports"), current_to_texts)),
         annual_reports=_labelled_or_empty(profiles.annual_reports(iso3, records, as_of, current_to_texts)),
         article9=profiles.labelled(profiles.article9(iso3, queries.table(con, "article9_measures"),
                                                      current_to_texts)),

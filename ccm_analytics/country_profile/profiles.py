@@ -13,6 +13,7 @@ from ccm_analytics.article7.reports import SUBMITTED_UNDATED, initial_report_sta
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.domain.treaty import annual_report_due
 from ccm_analytics.formats.text import UNKNOWN, format_count, format_date
+from ccm_analytics.store import schema
 from ccm_analytics.universalization.analysis import (
     map_categories,
     missing_consent_text,
@@ -21,11 +22,11 @@ from ccm_analytics.universalization.analysis import (
 )
 
 NONE_RECORDED = "none recorded"
-TREATY_FILE = "treaty_events.csv"
-ARTICLE_FILES = {3: "article3_stockpiles.csv", 4: "article4_clearance.csv"}
-EXTENSIONS_FILE = "extension_requests.csv"
-REPORTS_FILE = "article7_reports.csv"
-MEASURES_FILE = "article9_measures.csv"
+TREATY_FILE = schema.table("treaty_events").data_file
+ARTICLE_FILES = {3: schema.table("article3_stockpiles").data_file, 4: schema.table("article4_clearance").data_file}
+EXTENSIONS_FILE = schema.table("extension_requests").data_file
+REPORTS_FILE = schema.table("article7_reports").data_file
+MEASURES_FILE = schema.table("article9_measures").data_file
 ARTICLE_NAMES = {3: "Article 3: stockpile destruction", 4: "Article 4: clearance of remnants"}
 ROW_COLUMNS = ["item", "value", "source", "data_as_of"]
 NO_LAW_STATUSES = ("legislation in progress", "none reported")

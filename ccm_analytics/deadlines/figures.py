@@ -3,8 +3,8 @@
 
 `tracker_view` reads what it needs through `queries` and calls the pure analyses of `extensions`
 and the chart of `charts_deadlines`, exactly as the page did. The page loads it through
-`ui.load_computed_shared` (held in memory per database file, reference date and filters, the plotly
-figure included), so a rerun does no pandas or plotly work. Importable without Streamlit.
+`ui.figures` (held in memory per database file, reference date and filters, the plotly figure
+included), so a rerun does no pandas or plotly work. Importable without Streamlit.
 """
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ import plotly.graph_objects as go
 from ccm_analytics.deadlines import charts, extensions
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.store import queries
+
+# What the page reads: its lineage.
+READS = ("obligation_deadlines_at", "extension_decisions", "article3_stockpiles", "article4_clearance")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import pandas as pd
 from ccm_analytics.formats.money import format_chf
 from ccm_analytics.formats.text import UNKNOWN, format_count, format_date
 from ccm_analytics.store import schema
+from ccm_analytics.store.provenance import files_read
 
 AGGREGATES = {"count": "count of rows", "sum": "sum", "mean": "mean"}
 CHARTS = {"table": "Table only", "bar": "Bar chart", "line": "Line chart", "map": "World map"}
@@ -26,16 +27,6 @@ MAX_ROWS = 100_000
 MISSING = "(empty)"  # the filter value that stands for a missing (NULL) value; "unknown" is a real value in some columns
 ISO_COLUMN = "iso3"
 
-# Views that depend on the date: read through their table macro at the reference date instead of today.
-_AS_OF_SOURCES = {"state_status": "state_status_at", "obligation_deadlines": "obligation_deadlines_at"}
-# The data files each public view is built from (tables name their own file in schema.py).
-_VIEW_FILES = {
-    "state_status": ["states.csv", "treaty_events.csv"],
-    "parties_by_year": ["states.csv", "treaty_events.csv"],
-    "obligation_deadlines": ["treaty_events.csv", "article3_stockpiles.csv", "article4_clearance.csv",
-                             "extension_requests.csv"],
-    "isu_budget": ["isu_budget.csv"],
-}
 # URL query parameter names (`as_of` belongs to ui.reference_date).
 P_VIEW, P_GROUP, P_AGG, P_MEASURE, P_CHART, P_FILTER = "view", "group", "agg", "measure", "chart", "f."
 
@@ -112,12 +103,15 @@ def numeric_columns(source: str) -> list[str]:
     return [c for c, col in columns(source).items() if kind(col.type) == "number"]
 
 
+def dated_macro(source: str) -> str | None:
+    """The table macro that reads a public view on the reference date (None for tables and undated views)."""
+    obj = declaration(source)
+    return obj.dated_macro if isinstance(obj, schema.View) else None
+
+
 def source_files(source: str) -> list[str]:
     """The shipped data files a view or table is built from (for "data current to" and the sources)."""
-    obj = declaration(source)
-    if isinstance(obj, schema.Table):
-        return [obj.data_file] if obj.data_file else []
-    return list(_VIEW_FILES.get(source, []))
+    return files_read([declaration(source).name])
 
 
 def dictionary(source: str) -> pd.DataFrame:
@@ -216,8 +210,9 @@ def build_query(state: ExploreState, as_of: object) -> tuple[str, list]:
     Without grouping: the filtered rows. With it: one row per group, the aggregate in `value_column`."""
     state, _ = validate(state)
     params: list = []
-    if state.source in _AS_OF_SOURCES:
-        source_sql = f"{_AS_OF_SOURCES[state.source]}(?::DATE)"
+    dated = dated_macro(state.source)
+    if dated:
+        source_sql = f"{dated}(?::DATE)"
         params.append(pd.Timestamp(as_of).date())
     else:
         source_sql = _quote(state.source)

@@ -33,3 +33,15 @@ def format_chf(amount: object, *, currency: bool = True) -> str:
     if cents:
         text += f"{cents.quantize(Decimal('0.01'))}"[1:]
     return f"{'CHF ' if currency else ''}{sign}{text}"
+
+
+def chf(centimes: object) -> Decimal | None:
+    """Integer centimes as an exact Decimal amount in CHF with two decimals (None for missing)."""
+    if centimes is None or str(centimes) in ("<NA>", "nan", "NaT"):  # pandas' missing values, without pandas
+        return None
+    return (Decimal(int(centimes)) / 100).quantize(Decimal("0.01"))
+
+
+def format_centimes(centimes: object, *, currency: bool = True) -> str:
+    """`format_chf` of an amount kept in integer centimes, exact to the last step: CHF 469'686."""
+    return format_chf(chf(centimes), currency=currency)

@@ -16,23 +16,27 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.article7 import figures as article7_page
 from ccm_analytics.article7.transparency import (
     Article7Figures,
     article7_figures,
     completeness_text,
 )
+from ccm_analytics.article9 import figures as article9_figures
 from ccm_analytics.article9 import measures as article9_measures
 from ccm_analytics.deadlines.obligations import PENDING_STATUSES, upcoming_deadlines
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.formats import geo
 from ccm_analytics.formats.money import format_chf
 from ccm_analytics.formats.text import format_count, format_date, format_dates
-from ccm_analytics.overview.figures import current_to as file_current_to
+from ccm_analytics.overview import figures as overview_figures
 from ccm_analytics.paths import STATIC_DIR
 from ccm_analytics.spending import analysis
+from ccm_analytics.spending import figures as spending_figures
 from ccm_analytics.spending.budget import budget_for_year
 from ccm_analytics.store import queries
 from ccm_analytics.universalization import charts as universalization_charts
+from ccm_analytics.universalization import figures as universalization_figures
 from ccm_analytics.universalization import parties_chart
 from ccm_analytics.universalization.analysis import (
     headline_counts,
@@ -43,6 +47,9 @@ from ccm_analytics.workbench.brief import strip_outside_hosts
 
 # Root needs --no-sandbox; the rest stop Chromium's own background traffic, which a closed network
 # refuses (and which would spoil the browser tests' request logs, which use the same flags).
+# What the pack reads: the union of its sections' pages (their lineage).
+READS = tuple(dict.fromkeys(universalization_figures.READS + overview_figures.READS + article7_page.READS
+                            + article9_figures.READS + spending_figures.READS))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -202,7 +209,7 @@ def build_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Ti
     status = queries.state_status_at(con, as_of)
     facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
     obligations = queries.obligation_deadlines_at(con, as_of)
-    reports_to = file_current_to(con, "article7_reports.csv")
+    reports_to = queries.current_to(con, "article7_reports")
     article7 = article7_figures(status, queries.table(con, "article7_reports"), as_of, reports_to)
     progress("universalization")
     sections = [universalization_section(facts, status, queries.state_status_at(con, since), as_of, since)]
@@ -212,7 +219,7 @@ def build_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Ti
     sections.append(transparency_section(article7, as_of, reports_to))
     progress("national measures")
     measures = article9_measures.measures_status(status, queries.table(con, "article9_measures"), as_of,
-                                                 file_current_to(con, "article9_measures.csv"))
+                                                 queries.current_to(con, "article9_measures"))
     sections.append(measures_section(measures, as_of))
     progress("budget and contributions")
     sections.append(budget_section(queries.budget_lines(con), queries.contributions(con),

@@ -1,26 +1,23 @@
-"""Analyses computed straight from the database for a reference date: `(con, as_of) -> result`.
-
-Each function reads what it needs through `queries` and calls the pure analyses. `ui.load_computed`
-caches their results per database file and reference date, so a page's rerun (a widget change, a
-second visitor) does no pandas work again. Importable without Streamlit.
+"""The Overview page's figures, computed straight from the database for a reference date:
+`(con, as_of) -> result`, cached by `ui.figures`. Importable without Streamlit.
 """
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 
 from ccm_analytics.deadlines.extensions import requests_at
 from ccm_analytics.deadlines.obligations import unconfirmed_obligations
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.overview.analysis import Overview, overview
 from ccm_analytics.store import queries
-from ccm_analytics.store.provenance import current_to_of
 from ccm_analytics.universalization.analysis import parties_by_year
+from ccm_analytics.universalization.parties_chart import parties_over_time
 
-
-def current_to(con: duckdb.DuckDBPyConnection, file: str) -> pd.Timestamp:
-    """The last day the facts of one data file are current to (NaT if unknown)."""
-    return current_to_of(queries.data_sources(con), file)
+# What the page reads: its lineage (the data files and sources it shows are derived from it).
+READS = ("state_status_at", "obligation_deadlines_at", "extension_decisions", "article7_reports",
+         "budget_lines")
 
 
 def facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -40,4 +37,9 @@ def overview_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Ove
                                           queries.table(con, "article4_clearance"))
     return overview(queries.state_status_at(con, as_of), queries.obligation_deadlines_at(con, as_of),
                     queries.table(con, "article7_reports"), queries.budget_lines(con), as_of,
-                    current_to(con, "article7_reports.csv"), requests, unconfirmed)
+                    queries.current_to(con, "article7_reports"), requests, unconfirmed)
+
+
+def parties_chart(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> go.Figure:
+    """States Parties at 31 December of each year (today's count for the year of `as_of`)."""
+    return parties_over_time(parties_by_year_at(con, as_of), as_of)

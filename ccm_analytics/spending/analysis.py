@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from ccm_analytics.domain.treaty import state_status
+from ccm_analytics.formats.money import chf
 from ccm_analytics.spending.budget import BUDGET_LINES
 
 TOTAL = "Total"
@@ -27,13 +28,6 @@ def percent(part: int | None, whole: int | None) -> float | None:
         return None
     ratio = Decimal(int(part)) * 100 / Decimal(int(whole))
     return float(ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def chf(centimes: object) -> Decimal | None:
-    """Integer centimes as an exact Decimal amount in CHF with two decimals (None for missing)."""
-    if centimes is None or pd.isna(centimes):
-        return None
-    return (Decimal(int(centimes)) / 100).quantize(Decimal("0.01"))
 
 
 def _line_order(frame: pd.DataFrame) -> pd.DataFrame:

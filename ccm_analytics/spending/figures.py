@@ -2,8 +2,8 @@
 
 Each function reads what it needs through `queries` and calls the pure analyses of `spending`,
 the screen tables of `spending_tables` and the charts of `charts_spending`, exactly as the page did.
-The page loads the results through `ui.load_computed_shared` (held in memory per database file,
-reference date and arguments, plotly figures included) and `ui.load_computed`, so a rerun does no
+The page loads the results through `ui.figures` (held in memory per database file,
+reference date and arguments, plotly figures included) and `ui.figures`, so a rerun does no
 pandas or plotly work. Importable without Streamlit.
 """
 from __future__ import annotations
@@ -18,11 +18,12 @@ from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.spending import analysis
 from ccm_analytics.spending import charts as spending_charts
 from ccm_analytics.spending import tables as screen
-from ccm_analytics.store import queries
+from ccm_analytics.store import queries, schema
 from ccm_analytics.store.imports import templates
 from ccm_analytics.store.provenance import current_to_of
 
-BUDGET_FILE = "isu_budget.csv"
+READS = ("isu_budget", "isu_budget_notes", "contributions", "state_status_at")  # the page's lineage
+BUDGET_FILE = schema.table("budget_lines").data_file
 
 
 @dataclass(frozen=True)

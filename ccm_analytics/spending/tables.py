@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ccm_analytics.formats.money import format_chf
+from ccm_analytics.formats.money import chf, format_chf
 from ccm_analytics.formats.text import UNKNOWN, format_count
-from ccm_analytics.spending.analysis import TOTAL, chf
+from ccm_analytics.spending.analysis import TOTAL
 
 FIRST_YEAR = "first year of the plan"  # a change from the year before where the plan has no year before
 

@@ -34,8 +34,10 @@ from typing import TextIO
 import duckdb
 import pandas as pd
 
-from ccm_analytics.store.db import ensure_database
+from ccm_analytics.store import schema
+from ccm_analytics.store.build import ensure_database
 
+READS = tuple(v.name for v in schema.VIEWS if v.public)  # the console queries the public views
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_MAX_ROWS = 100_000
 MEMORY_LIMIT = "1GB"

@@ -5,6 +5,7 @@ A build writes a new file beside the target, checkpoints and closes it, then swa
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -37,7 +38,8 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
     """Create and fill every table, then the macros and views, with their descriptions."""
     for table in schema.TABLES:
         _load_table(con, table, data_dir)
-    con.execute("INSERT INTO build_info VALUES ('kind', 'real'), ('built_at', CAST(now() AS VARCHAR))")
+    con.execute("INSERT INTO build_info VALUES ('kind', 'real'), ('built_at', CAST(now() AS VARCHAR)), "
+                "('fingerprint', ?)", [fingerprint(data_dir)])
     con.execute(schema.MACROS)
     for view in schema.VIEWS:
         con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")
@@ -46,13 +48,23 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
             con.execute(statement)
 
 
-def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay=None, before_swap=None) -> Path:
+def fingerprint(data_dir: Path = DATA_DIR) -> str:
+    """What a build is made of: the schema's SQL and the bytes of every shipped data file."""
+    digest = hashlib.sha256(schema.MACROS.encode())
+    for table in schema.TABLES:
+        digest.update(schema.create_table_sql(table).encode())
+        if table.data_file:
+            digest.update((data_dir / table.data_file).read_bytes())
+    return digest.hexdigest()
+
+
+def write_database(target: Path, data_dir: Path, replay, before_swap=None) -> Path:
     """Build the database from `data_dir` into a new file and swap it in over `target`.
 
-    After the shipped data, `replay(con)` adds the accepted imports (default: those kept beside
-    `target`, see imports.py); `before_swap(new_file, target)` runs just before the swap.
+    After the shipped data, `replay(con)` adds the accepted imports (`store.build.build_database` replays
+    those kept beside `target`); `before_swap(new_file, target)` runs just before the swap.
     """
-    target = Path(target or database_path())
+    target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
     os.close(fd)
@@ -63,11 +75,7 @@ def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay
         try:
             con.execute("BEGIN")  # one transaction: several times faster than a commit per statement
             create_schema(con, data_dir)
-            if replay is None:
-                from ccm_analytics.store.imports.process import replay_into
-                replay_into(con, target)
-            else:
-                replay(con)
+            replay(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
@@ -81,27 +89,13 @@ def build_database(target: Path | None = None, data_dir: Path = DATA_DIR, replay
     return target
 
 
-def ensure_database(path: Path | None = None) -> Path:
-    """The database file, built first if it does not exist yet."""
-    path = Path(path or database_path())
-    if not path.exists():
-        build_database(path)
-    return path
-
-
-def connect_read_only(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection: many processes may read while an import builds a new file."""
-    return duckdb.connect(str(ensure_database(path)), read_only=True)
-
-
-def open_snapshot(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the database file as it is now, even after a newer one is swapped in.
 
     DuckDB keeps one instance per file path in a process: while any connection to the path is open,
     `duckdb.connect(path)` returns that instance, i.e. the file before the swap. Attaching the file
     to a fresh in-memory instance opens the file as it is now (and keeps it while open).
     """
-    path = ensure_database(path)
     con = duckdb.connect()
     con.execute("ATTACH '" + str(path).replace("'", "''") + "' AS ccm (READ_ONLY)")
     con.execute("USE ccm")

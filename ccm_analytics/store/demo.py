@@ -21,7 +21,8 @@ from ccm_analytics.article7 import reports
 from ccm_analytics.domain.treaty import initial_report_due
 from ccm_analytics.paths import DATA_DIR
 from ccm_analytics.store import queries
-from ccm_analytics.store.db import DEFAULT_DB, build_database
+from ccm_analytics.store.build import build_database
+from ccm_analytics.store.db import DEFAULT_DB
 
 DEMO_DB = DATA_DIR / "ccm-demo.duckdb"
 DEMO_SOURCE = "DEMONSTRATION DATA"

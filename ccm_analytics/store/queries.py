@@ -4,7 +4,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ccm_analytics.store import schema
 from ccm_analytics.store.db import fetch_df
+from ccm_analytics.store.provenance import current_to_of
 
 # Money leaves DuckDB as integer centimes: .df() would turn DECIMAL into float.
 _BUDGET = ("SELECT year, budget_line, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, kind "
@@ -24,8 +26,7 @@ def _dates(frame: pd.DataFrame) -> pd.DataFrame:
 
 def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """A whole declared table or view (names come from schema.py, never from users)."""
-    from ccm_analytics.store.schema import TABLES, VIEWS
-    if name not in {t.name for t in TABLES} | {v.name for v in VIEWS} | {"state_facts"}:
+    if name not in {t.name for t in schema.TABLES} | {v.name for v in schema.VIEWS} | {"state_facts"}:
         raise ValueError(f"not a table or view of the schema: {name}")
     return _dates(fetch_df(con, f"SELECT * FROM {name}"))
 
@@ -57,3 +58,8 @@ def extension_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def article7_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
     """The `article7_status` view's rows for any date (the `article7_status_at` table macro)."""
     return _dates(fetch_df(con, "SELECT * FROM article7_status_at(?::DATE)", [pd.Timestamp(as_of).date()]))
+
+
+def current_to(con: duckdb.DuckDBPyConnection, table_name: str) -> pd.Timestamp:
+    """The last day the facts of a table's data file are current to (NaT if unknown)."""
+    return current_to_of(data_sources(con), schema.table(table_name).data_file)

@@ -1,7 +1,6 @@
-"""The Universalization page's analyses, figures and download files for a reference date:
-`(con, as_of, *args) -> result`, cached by `ui.load_computed` per database file, reference date and
-arguments, so a rerun of the page (a widget change, a second visitor) does no pandas, plotly or
-Excel work again. Importable without Streamlit.
+"""The Universalization page's analyses and figures for a reference date: `(con, as_of, *args) -> result`,
+cached by `ui.figures` per function, database file and arguments, so a rerun of the page (a widget
+change, a second visitor) does no pandas or plotly work again. Importable without Streamlit.
 """
 from __future__ import annotations
 
@@ -12,23 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.domain.treaty import state_facts
-from ccm_analytics.formats import downloads, geo
+from ccm_analytics.formats import geo
 from ccm_analytics.formats.links import with_profile_links
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.store import queries
-from ccm_analytics.store.provenance import current_to_text
 from ccm_analytics.universalization import analysis as uz
 from ccm_analytics.universalization import charts
 
-FILES = ["treaty_events.csv"]  # the data file the page's figures and downloads come from
-
-
-@dataclass(frozen=True)
-class Download:
-    """The bytes of a CSV and an Excel file of one frame (see `downloads`), and the file stem."""
-    stem: str
-    csv: bytes
-    xlsx: bytes
+READS = ("state_status_at", "states", "treaty_events")  # what the page reads: its lineage
 
 
 @dataclass(frozen=True)
@@ -40,15 +30,12 @@ class Figures:
     map_alt: str
     off_map: pd.DataFrame          # States shown as points, with profile links
     every_state: pd.DataFrame      # the map as a table, dates as text, with profile links
-    status_download: Download
+    state_status: pd.DataFrame     # the status of every State, as the download holds it
     parties_over_time: go.Figure
     new_parties: go.Figure
     by_year: pd.DataFrame
-    by_year_download: Download
     regions: pd.DataFrame
-    regions_download: Download
     subregions: pd.DataFrame
-    subregions_download: Download
     region_names: list[str]
 
 
@@ -57,16 +44,7 @@ class Targets:
     """The Targets section for one reference date and choice of UN regions."""
     signatories: pd.DataFrame      # with profile links
     others: pd.DataFrame           # dates as text, with profile links
-    download: Download
-
-
-def download(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, stem: str, as_of: pd.Timestamp,
-             files: list[str] = FILES) -> Download:
-    """The CSV and Excel files `ui.download_buttons(frame, stem, as_of, files)` would offer."""
-    sources = queries.table(con, "data_sources")
-    return Download(stem, downloads.csv_bytes(frame),
-                    downloads.xlsx_bytes(frame, sources[sources["file"].isin(files)], as_of,
-                                         current_to_text(sources, files)))
+    file: pd.DataFrame             # the targets as the download holds them
 
 
 def status(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -94,16 +72,13 @@ def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Figures:
         map_alt=f"World map of the Convention's status on {format_date(as_of)}. {summary}.",
         off_map=with_profile_links(uz.state_list(points, dates=False), as_of),
         every_state=with_profile_links(every, as_of),
-        status_download=download(con, state_status, "state_status", as_of),
+        state_status=state_status,
         parties_over_time=charts.parties_over_time_by_region(uz.parties_over_time_by_region(facts, as_of),
                                                              uz.milestones(facts, as_of), as_of),
         new_parties=charts.new_parties_per_year(by_year, as_of),
         by_year=by_year,
-        by_year_download=download(con, by_year, "new_parties_by_year", as_of),
         regions=regions,
-        regions_download=download(con, regions, "regions", as_of),
         subregions=subregions,
-        subregions_download=download(con, subregions, "subregions", as_of),
         region_names=uz.region_names(state_status),
     )
 
@@ -116,5 +91,5 @@ def targets(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, regions: tuple[
     return Targets(
         signatories=with_profile_links(uz.signatory_targets(target_frame), as_of),
         others=with_profile_links(uz.event_dates_as_text(others), as_of),
-        download=download(con, target_frame, "targets", as_of),
+        file=target_frame,
     )

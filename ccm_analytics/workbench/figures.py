@@ -1,6 +1,6 @@
 """The Extension request workbench's analyses straight from the database: `fn(con, as_of, *args)`.
 
-The page calls them through `ui.load_computed("computed_workbench.<function>", as_of, ...)`, so they are
+The page calls them through `ui.figures`, so they are
 cached per database file, reference date and the page's plain widget values (the obligation picked, the
 request number, the measure, the requested deadline entered, the work plan file's bytes, the scenario
 rates): a rerun with the same values does no pandas work and builds no figure. Importable without Streamlit.
@@ -20,6 +20,10 @@ from ccm_analytics.formats import downloads
 from ccm_analytics.store import queries
 from ccm_analytics.workbench import assessment as workbench_assessment
 from ccm_analytics.workbench import workplan
+
+# What the page reads: its lineage.
+READS = ("obligation_deadlines_at", "extension_decisions", "article3_stockpiles", "article3_destruction_by_year",
+         "article4_clearance", "article4_clearance_by_year", "article4_remaining")
 
 
 def _requests(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:

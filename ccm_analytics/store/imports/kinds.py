@@ -19,6 +19,7 @@ import pandas as pd
 from ccm_analytics.domain.land_release import SCOPES
 from ccm_analytics.domain.problems import Problem
 from ccm_analytics.store import schema
+from ccm_analytics.store.imports import money_rules
 
 PRECISIONS = ("day", "month", "year")
 QUALIFIERS = ("exact", "approx", "lower bound")
@@ -57,23 +58,15 @@ def _precision_allowed(table: str) -> dict[str, tuple[str, ...]]:
     return {c.name: PRECISIONS for c in schema.table(table).columns if c.name.endswith("_precision")}
 
 
-def _money_rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
-    """Issue 6's money rules (ccm_analytics.money_validation), where that module is present."""
-    try:
-        from ccm_analytics.store.imports import money_rules
-    except ImportError:
-        return (), ()
-
-    def contributions(frame: pd.DataFrame, context) -> list[Problem]:
-        return money_rules.contributions_problems(frame, context.known_iso3, context.existing)
-
-    def budget_actuals(frame: pd.DataFrame, context) -> list[Problem]:
-        return money_rules.budget_actuals_problems(frame, context.existing)
-
-    return (contributions,), (budget_actuals,)
+def _contributions(frame: pd.DataFrame, context) -> list[Problem]:
+    return money_rules.contributions_problems(frame, context.known_iso3, context.existing)
 
 
-_CONTRIBUTION_RULES, _BUDGET_RULES = _money_rules()
+def _budget_actuals(frame: pd.DataFrame, context) -> list[Problem]:
+    return money_rules.budget_actuals_problems(frame, context.existing)
+
+
+_CONTRIBUTION_RULES, _BUDGET_RULES = (_contributions,), (_budget_actuals,)
 EXAMPLE = "EXAMPLE ROW: replace or delete"
 
 KINDS: dict[str, ImportKind] = {k.name: k for k in (

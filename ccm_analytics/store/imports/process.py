@@ -30,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from ccm_analytics.domain.problems import Problem
+from ccm_analytics.paths import DATA_DIR
 from ccm_analytics.store import db, schema
 from ccm_analytics.store.imports.checks import Context, Validation, validate
 from ccm_analytics.store.imports.files import read_file
@@ -251,7 +252,7 @@ def _before_swap(tmp: Path, target: Path) -> None:
 
 
 def _build(target: Path, root: Path, **replay_args) -> None:
-    db.build_database(target, replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
+    db.write_database(target, DATA_DIR, replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
 
 
 def _imports_in(database: Path) -> set[int] | None:
@@ -391,7 +392,8 @@ def import_file(kind_name: str, file_name: str, content: bytes, *, who: str, tod
     with lock:
         if not dry_run:
             _recover(root, database)
-            db.ensure_database(database)
+            if not Path(database).exists():
+                db.write_database(database, DATA_DIR, replay=lambda con: replay_into(con, database))
         same = next((s for s in stored(root) if s.meta["sha256"] == sha and s.meta["kind"] == k.name), None)
         if same is not None:
             message = f"This file was already imported as {same.describe()}; nothing to do."
@@ -548,10 +550,3 @@ def template_notes(kind_name: str) -> str:
     """What each column of a kind's file holds, in Markdown (without the title)."""
     from ccm_analytics.store.imports.kinds import template_markdown
     return template_markdown(get_kind(kind_name)).split("\n", 2)[2]
-
-
-def data_files() -> list[str]:
-    """The shipped data files of the tables users import (for the page's sources table)."""
-    from ccm_analytics.store.imports.kinds import KINDS
-    files = {schema.table(k.table).data_file for k in KINDS.values()}
-    return sorted(f for f in files if f)

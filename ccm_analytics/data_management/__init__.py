@@ -1,0 +1,1 @@
+"""The Data page: import, check, commit, undo, and the import log."""

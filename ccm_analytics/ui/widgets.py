@@ -1,0 +1,80 @@
+"""Widgets the pages share: downloads, the State picker, profile links, the URL's state."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ccm_analytics.formats import downloads as files
+from ccm_analytics.formats.links import PROFILE_DISPLAY_REGEX, source_links
+from ccm_analytics.store import provenance
+from ccm_analytics.ui.page import SOURCE_LINK, data_current_to, sources_frame
+
+TOPOJSON_URL = "/app/static/"  # plotly geo maps load world_110m.json from the app itself, not a CDN
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+
+
+def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[str, ...] | list[str]) -> None:
+    """CSV and Excel buttons for `frame`, the bytes built when clicked: plain values, column names in the
+    first row, the reference date in the file name (`targets_2026-11-28.csv`); the Excel file's "sources"
+    sheet holds the sources of what the page `reads` and the date the data are current to."""
+    data_files = provenance.files_read(reads)
+    sources, current_to = sources_frame(data_files), data_current_to(data_files)
+    as_of = pd.Timestamp(as_of)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
+                         mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(
+        "Download Excel", lambda: files.xlsx_bytes(frame, sources, as_of, current_to),
+        files.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+
+
+def profile_link_column(label: str = "Profile", help: str | None = None):
+    """The column config for a `links.with_profile_links` column: a link showing the State's ISO3 code."""
+    return st.column_config.LinkColumn(label, display_text=PROFILE_DISPLAY_REGEX,
+                                       help=help or "Open the State's country profile")
+
+
+def profile_table(frame: pd.DataFrame) -> None:
+    """A country-profile table: its text shown as text (never Markdown), its source pages as links."""
+    if "Source page" in frame:
+        frame = frame.assign(**{"Source page": source_links(frame["Source page"])})
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source page": SOURCE_LINK})
+
+
+def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -> str:
+    """A State chosen in a select box (by name), kept in the URL as ?iso3=LAO; the first option if none."""
+    wanted = str(st.query_params.get(key, "")).upper()
+    index = options.index(wanted) if wanted in options else 0
+    chosen = st.selectbox("State", options, index=index, format_func=lambda code: names.get(code, code),
+                          key=f"widget_{key}")
+    st.query_params[key] = chosen
+    return chosen
+
+
+def init_from_url(defaults: dict[str, object]) -> None:
+    """Give widgets (by key) their first value from the URL, once per session: later runs keep the user's."""
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def set_url_state(params: dict[str, str], owned: list[str]) -> None:
+    """Write a page's state into the URL: drop the keys it owns that are gone, set the rest."""
+    for key in owned:
+        if key not in params and key in st.query_params:
+            del st.query_params[key]
+    for key, value in params.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def reset_when_changed(name: str, token, prefixes: tuple[str, ...]) -> None:
+    """Forget the widgets whose keys start with one of `prefixes` when `token` (what their options and
+    defaults depend on, e.g. the State picked) differs from the last run's: a widget keeps its value
+    under the same key, so without this a choice made for one State would carry over to the next."""
+    marker = f"_reset_{name}"
+    if marker in st.session_state and st.session_state[marker] != token:
+        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefixes)]:
+            del st.session_state[key]
+    st.session_state[marker] = token
