@@ -26,8 +26,9 @@ def is_demonstration(build_info: pd.DataFrame) -> bool:
 
 def current_to_text(sources: pd.DataFrame, files: list[str]) -> str:
     """ "September 2025 (treaty_events.csv, ...); November 2020 (isu_budget.csv)": each file's
-    current-to date, from `data_sources`; "unknown" if none of the files is listed."""
-    chosen = sources[sources["file"].isin(files)]
+    current-to date, from `data_sources`; "unknown" if none of the files has one. A reference list
+    without a current-to date (states.csv) is a source, not a dated fact: it is named in the sources only."""
+    chosen = sources[sources["file"].isin(files) & sources["current_to"].notna()]
     if chosen.empty:
         return "unknown"
     groups: dict[str, list[str]] = {}
