@@ -4,11 +4,10 @@ from datetime import date
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.deadlines import extensions
 from ccm_analytics.formats import downloads
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.store.provenance import files_read
-from ccm_analytics.workbench import assessment, brief, workplan
+from ccm_analytics.workbench import assessment, brief, choices, workplan
 from ccm_analytics.workbench import figures as workbench
 
 with ui.page("Extension request workbench", workbench.READS) as as_of:
@@ -24,7 +23,7 @@ with ui.page("Extension request workbench", workbench.READS) as as_of:
 
     left, middle, right = st.columns([2, 2, 1])
     picked = left.selectbox("State Party and article", list(labels), format_func=labels.get, key="wb_obligation")
-    iso3, article = extensions.parse_choice(picked)
+    iso3, article = choices.parse_choice(picked)
     ui.reset_when_changed("wb_state", picked, ("wb_request", "wb_rate", "wb_scenario_kind", "wb_plan"))
     its_requests = picker.requests.get(picked, [])
     request = None

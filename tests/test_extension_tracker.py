@@ -3,6 +3,7 @@ import re
 import sys
 from pathlib import Path
 
+import oracles
 import pandas as pd
 import pytest
 
@@ -10,14 +11,15 @@ from ccm_analytics.deadlines import charts as deadlines_charts
 from ccm_analytics.deadlines import extensions
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.store import queries
-from ccm_analytics.workbench import assessment, brief
+from ccm_analytics.workbench import assessment, brief, choices
+from ccm_analytics.workbench import charts as workbench_charts
 
 T = pd.Timestamp
 
 
 def _requests(con, day):
     facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
-    return extensions.requests_at(queries.table(con, "extension_requests"), facts, T(day))
+    return oracles.requests_at(queries.table(con, "extension_requests"), facts, T(day))
 
 
 def test_requests_known_and_decided_on_a_date(con):
@@ -69,16 +71,16 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
 
 def _iraq_brief(con, day=T("2026-11-28")):
     obligations = queries.obligation_deadlines_at(con, day)
-    request = extensions.requests_of(_requests(con, day), "IRQ", 4)[0]
+    request = choices.requests_of(_requests(con, day), "IRQ", 4)[0]
     base = assessment.baseline(4, "IRQ", "area", queries.table(con, "article3_stockpiles"),
                               queries.table(con, "article4_clearance"))
     progress = assessment.progress_by_year(4, "IRQ", "area", queries.table(con, "article3_destruction_by_year"),
                                           queries.table(con, "article4_clearance_by_year"), day)
-    a = assessment.assess(extensions.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
+    a = assessment.assess(choices.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
     projected, comparison = assessment.scenario(a, 50.0)
     pairs = assessment.scenario_pairs(a, 50.0, projected, comparison)
     sources = queries.table(con, "data_sources")
-    html = brief.brief_html(a, [deadlines_charts.progress(a), deadlines_charts.projection(a, {"scenario": projected})],
+    html = brief.brief_html(a, [workbench_charts.progress(a), workbench_charts.projection(a, {"scenario": projected})],
                             assessment.key_figures(a), pairs, None, sources, "September 2025")
     return a, html
 
@@ -121,3 +123,29 @@ def test_brief_opens_offline_from_disk(con, tmp_path):
     assert errors == []
     assert drawn >= 2
     assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
+
+
+@pytest.mark.parametrize("day", ["2012-01-01", "2019-06-30", "2019-09-30", "2021-03-31", "2022-09-30",
+                                 "2024-09-01", "2025-09-30", "2026-12-01"])
+def test_extension_requests_at_equals_its_pandas_oracle(con, day):
+    """The SQL rule (production) against the pandas twin written independently (tests/oracles.py)."""
+    sql = queries.extension_requests_at(con, T(day))
+    facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
+    oracle = oracles.requests_at(queries.table(con, "extension_requests"), facts, T(day))
+    assert list(sql.columns) == list(oracle.columns)
+    for frame in (sql, oracle):
+        for column in frame.columns:
+            if frame[column].dtype.kind == "M":
+                frame[column] = frame[column].astype("datetime64[ns]")
+    def plain(frame):  # None for every missing value, whatever the engine's dtype
+        return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+    pd.testing.assert_frame_equal(plain(sql), plain(oracle), check_dtype=False)
+
+
+def test_extension_decisions_equals_its_pandas_oracle(con):
+    sql = queries.extension_decisions(con)
+    facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
+    oracle = oracles.extension_decisions(queries.table(con, "extension_requests"), facts)
+    for column in ("original_deadline", "known_from", "decided_by"):
+        assert (pd.to_datetime(sql[column]).astype("datetime64[ns]").tolist()
+                == pd.to_datetime(oracle[column]).astype("datetime64[ns]").tolist()), column

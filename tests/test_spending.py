@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 from ccm_analytics.domain.treaty import state_facts
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.sources.normalise import DEFAULT_SHARED
 from ccm_analytics.spending import analysis
 from ccm_analytics.spending import tables as screen
-from ccm_analytics.spending.budget import BUDGET_LINES
 from ccm_analytics.store import queries
 
 # As printed in the ISU 2021-2025 Work Plan and Budget (TOTAL row and "Budget: CHF 2'425'799").

@@ -4,6 +4,7 @@ bytes as ui.download_buttons, and a rerun that recomputes nothing."""
 import shutil
 
 import duckdb
+import oracles
 import pandas as pd
 import plotly.io
 import pytest
@@ -73,7 +74,7 @@ def test_contributions_on_record_but_none_received_yet(money_con):
 
 def _direct_tracker(con, as_of):
     states = queries.table(con, "states")
-    requests = extensions.requests_at(queries.table(con, "extension_requests"), _facts(con), as_of)
+    requests = oracles.requests_at(queries.table(con, "extension_requests"), _facts(con), as_of)
     rows = extensions.tracker(queries.obligation_deadlines_at(con, as_of), requests,
                               queries.table(con, "article3_stockpiles"), states)
     return rows, requests

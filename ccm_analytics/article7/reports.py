@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ccm_analytics.domain.treaty import annual_report_due, initial_report_due
+from ccm_analytics.domain.treaty import (
+    annual_report_due,
+    initial_report_due,
+    next_annual_report_due,
+)
 
 # "submitted (date not in data)": known to have been submitted by a day (a record's date, or the date of
 # a complete list of overdue reports that does not name the State), but not when.
@@ -299,13 +303,6 @@ def status_counts(frame: pd.DataFrame, order: tuple[str, ...]) -> pd.DataFrame:
     """Reports per status, in `order` (statuses with none included): status, reports."""
     counts = frame["status"].value_counts()
     return pd.DataFrame({"status": list(order), "reports": [int(counts.get(s, 0)) for s in order]})
-
-
-def next_annual_report_due(as_of: pd.Timestamp) -> pd.Timestamp:
-    """The next 30 April on or after `as_of`."""
-    as_of = pd.Timestamp(as_of)
-    this_year = pd.Timestamp(year=as_of.year, month=4, day=30)
-    return this_year if as_of <= this_year else pd.Timestamp(year=as_of.year + 1, month=4, day=30)
 
 
 def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:

@@ -1,16 +1,13 @@
 """The Article 3 and 4 deadline tracker: obligations, their extension requests and status on a date.
 
 Pure functions of the frames they take; `as_of` is always an argument. The status comes from the
-`obligation_deadlines_at` frame (SQL macro; its pandas twin is `deadlines.obligation_deadlines`).
+`obligation_deadlines_at` frame and the requests from `extension_requests_at` (SQL macros: the rules).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from ccm_analytics.deadlines.obligations import (
-    DEADLINE_PASSED_REQUESTED,
-    extension_decisions,
-)
+from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.formats.text import format_date
 
@@ -27,32 +24,6 @@ STATUS_LABELS = {
     "unknown": "unknown",
 }
 NOT_YET_DECIDED = "not yet decided on the reference date"
-
-
-def requests_at(requests: pd.DataFrame, facts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per extension request known on `as_of` (submitted or considered by then).
-
-    Adds `extends_deadline` (the deadline the request extends: the previous request's granted deadline,
-    else the original one), `decision` (granted, decision not recorded, or not yet decided on the
-    reference date) and `granted_deadline` blanked where the decision is later than `as_of`.
-    `requests` is the extension_requests table, `facts` a `treaty.state_facts` frame.
-    """
-    as_of = pd.Timestamp(as_of)
-    decisions = extension_decisions(requests, facts)
-    previous = decisions.groupby(["iso3", "article"])["granted_deadline"].shift(1)
-    previous_precision = decisions.groupby(["iso3", "article"])["granted_deadline_precision"].shift(1)
-    decisions["extends_deadline"] = pd.to_datetime(previous).fillna(decisions["original_deadline"])
-    decisions["extends_deadline_precision"] = previous_precision.where(previous.notna(), "day")
-    known = decisions[decisions["known_from"] <= as_of].copy()
-    decided = known["granted_deadline"].notna() & (known["decided_by"] <= as_of)
-    known["decision"] = [
-        "granted" if d else (NOT_RECORDED if pd.isna(g) else NOT_YET_DECIDED)
-        for d, g in zip(decided, known["granted_deadline"])]
-    known["granted_deadline"] = known["granted_deadline"].where(decided)
-    known["granted_deadline_precision"] = known["granted_deadline_precision"].where(decided)
-    names = facts.set_index("iso3")["state_name"]
-    known.insert(1, "state_name", known["iso3"].map(names))
-    return known.reset_index(drop=True)
 
 
 PASSED_COLUMNS = ["iso3", "state_name", "article", "current_deadline", "current_deadline_precision", "status",
@@ -249,54 +220,8 @@ def tracker_file(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["status_text", "extension_requests"])
 
 
-def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame,
-                      with_progress: set[tuple[str, int]] = frozenset()) -> pd.DataFrame:
-    """One row per obligation for the workbench's picker: iso3, article, label, has_request; those with a
-    request whose decision is not recorded first, those with progress figures per year (`with_progress`,
-    (iso3, article) pairs) next, then the other requests, then by name."""
-    out = obligations[["iso3", "state_name", "article", "status"]].copy()
-    out["article"] = out["article"].astype(int)
-    keys = set(zip(requests["iso3"], requests["article"]))
-    pending = set(zip(requests.loc[requests["decision"] != "granted", "iso3"],
-                      requests.loc[requests["decision"] != "granted", "article"]))
-    out["has_request"] = [(i, a) in keys for i, a in zip(out["iso3"], out["article"])]
-    out["pending"] = [(i, a) in pending for i, a in zip(out["iso3"], out["article"])]
-    out["label"] = [f"{n}, Article {a}" + (" (extension request)" if h else "")
-                    for n, a, h in zip(out["state_name"], out["article"], out["has_request"])]
-    out["has_progress"] = [(i, a) in with_progress for i, a in zip(out["iso3"], out["article"])]
-    out = out.sort_values(["pending", "has_progress", "has_request", "state_name", "article"],
-                          ascending=[False, False, False, True, True])
-    return out.reset_index(drop=True)
-
-
-def requests_of(requests: pd.DataFrame, iso3: str, article: int) -> list[dict]:
-    """The requests of one obligation as dicts, latest first."""
-    rows = requests[(requests["iso3"] == iso3) & (requests["article"] == article)]
-    return rows.sort_values("request_no", ascending=False).to_dict("records")
-
-
-def obligation_of(obligations: pd.DataFrame, iso3: str, article: int) -> dict:
-    """One obligation row as a dict."""
-    return obligations[(obligations["iso3"] == iso3) & (obligations["article"] == article)].iloc[0].to_dict()
-
-
 def region_options(frame: pd.DataFrame) -> list[str]:
     """The UN regions present in a `tracker` frame, sorted."""
     return sorted(frame["un_region"].dropna().unique())
 
 
-def choice_labels(choices: pd.DataFrame) -> dict[str, str]:
-    """{"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...} for the picker."""
-    return {f"{i}-{int(a)}": label for i, a, label in zip(choices["iso3"], choices["article"], choices["label"])}
-
-
-def parse_choice(key: str) -> tuple[str, int]:
-    """"LAO-4" -> ("LAO", 4)."""
-    iso3, article = key.split("-")
-    return iso3, int(article)
-
-
-def with_progress(destruction_by_year: pd.DataFrame, clearance_by_year: pd.DataFrame) -> set[tuple[str, int]]:
-    """(iso3, article) pairs with at least one progress figure per year in the data."""
-    return ({(i, 3) for i in destruction_by_year["iso3"].dropna()}
-            | {(i, 4) for i in clearance_by_year.loc[clearance_by_year["scope"] == "national", "iso3"].dropna()})

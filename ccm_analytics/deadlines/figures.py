@@ -15,7 +15,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.deadlines import charts, extensions
-from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.store import queries
 
 # What the page reads: its lineage.
@@ -41,8 +40,7 @@ def tracker_view(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, articles: 
     as_of = pd.Timestamp(as_of)
     obligations = queries.obligation_deadlines_at(con, as_of)
     states = queries.table(con, "states")
-    requests = extensions.requests_at(queries.table(con, "extension_requests"),
-                                      state_facts(states, queries.table(con, "treaty_events")), as_of)
+    requests = queries.extension_requests_at(con, as_of)
     rows = extensions.tracker(obligations, requests, queries.table(con, "article3_stockpiles"), states)
     shown = extensions.filter_tracker(rows, list(articles), list(statuses), list(regions))
     chosen = extensions.requests_for(requests, shown)

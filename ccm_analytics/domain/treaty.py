@@ -70,6 +70,14 @@ def annual_report_due(reporting_year: int) -> pd.Timestamp:
     return pd.Timestamp(year=int(reporting_year) + 1, month=month, day=day)
 
 
+def next_annual_report_due(as_of: pd.Timestamp) -> pd.Timestamp:
+    """The next annual-report due date (30 April) on or after `as_of`."""
+    as_of = pd.Timestamp(as_of)
+    month, day = ANNUAL_REPORT_DUE
+    this_year = pd.Timestamp(year=as_of.year, month=month, day=day)
+    return this_year if as_of <= this_year else pd.Timestamp(year=as_of.year + 1, month=month, day=day)
+
+
 def status_on(as_of: pd.Timestamp, signature: pd.Timestamp, deposit: pd.Timestamp,
               withdrawal: pd.Timestamp) -> str:
     """State Party, Signatory, Not signatory or Withdrawn on `as_of` (events dated on that day count)."""

@@ -7,7 +7,6 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from ccm_analytics.deadlines.extensions import requests_at
 from ccm_analytics.deadlines.obligations import unconfirmed_obligations
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.overview.analysis import Overview, overview
@@ -32,7 +31,7 @@ def parties_by_year_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> p
 
 def overview_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Overview:
     """The Overview page's figures for `as_of` (`overview.overview` of the frames it reads)."""
-    requests = requests_at(queries.table(con, "extension_requests"), facts(con), as_of)
+    requests = queries.extension_requests_at(con, as_of)
     unconfirmed = unconfirmed_obligations(queries.table(con, "article3_stockpiles"),
                                           queries.table(con, "article4_clearance"))
     return overview(queries.state_status_at(con, as_of), queries.obligation_deadlines_at(con, as_of),

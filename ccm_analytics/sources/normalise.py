@@ -16,13 +16,12 @@ import pandas as pd
 from ccm_analytics.domain.land_release import scope_of
 from ccm_analytics.domain.partial_dates import parse_partial_date
 from ccm_analytics.domain.states import states_frame
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats.money import parse_chf
 from ccm_analytics.paths import DATA_DIR, DEFAULT_SHARED
 
 # The facts were collected to September 2025 (shared/data/README.md: "Newest facts").
 FACTS_CURRENT_TO = "2025-09"
-BUDGET_LINES = ("Salaries", "Social charges", "Communication", "Travel",
-                "Other implementation support costs")
 _MONTH_YEAR = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{4})")
 _DOC_SYMBOL = re.compile(r"CCM/MSP/\d{4}/\d+")
 

@@ -16,8 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from ccm_analytics.domain.treaty import state_status
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats.money import chf
-from ccm_analytics.spending.budget import BUDGET_LINES
 
 TOTAL = "Total"
 

@@ -26,5 +26,3 @@ def budget_for_year(lines: pd.DataFrame, year: int) -> tuple[int | None, int | N
     return int(row["year"]), int(row["total_centimes"])
 
 
-# The work plan's five budget lines, in the order it prints them (schema.py: budget_lines.budget_line).
-BUDGET_LINES = ("Salaries", "Social charges", "Communication", "Travel", "Other implementation support costs")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats.money import chf, format_chf
-from ccm_analytics.spending.budget import BUDGET_LINES
 
 LINE_COLOURS = dict(zip(BUDGET_LINES, ("#1f5f8b", "#7fb2d6", "#e0a526", "#4d8b31", "#8e5ea2")))
 SEPARATORS = ".'"  # decimal point, then the thousands separator: 469'686

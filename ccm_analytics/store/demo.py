@@ -17,7 +17,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ccm_analytics.article7 import reports
 from ccm_analytics.domain.treaty import initial_report_due
 from ccm_analytics.paths import DATA_DIR
 from ccm_analytics.store import queries
@@ -55,10 +54,12 @@ def _outcome(rng: random.Random, diligence: tuple[float, float], due: pd.Timesta
     return day if day <= through else None
 
 
-def article7_records(status: pd.DataFrame, real: pd.DataFrame, through: pd.Timestamp, seed: int = SEED) -> pd.DataFrame:
+def article7_records(status: pd.DataFrame, owed: pd.DataFrame, real: pd.DataFrame, through: pd.Timestamp,
+                     seed: int = SEED) -> pd.DataFrame:
     """Generated Article 7 records up to `through` for the reports without a real record.
 
-    `status` is a state_status frame for `through`, `real` the article7_reports table."""
+    `status` is a state_status frame for `through`, `owed` the `article7_status_at(through)` rows (the
+    reports owed: the SQL rule), `real` the article7_reports table."""
     rng, through = random.Random(seed), pd.Timestamp(through)
     groups = {iso3: DILIGENCE[rng.randrange(len(DILIGENCE))] for iso3 in sorted(status["iso3"])}
     rows = []
@@ -76,7 +77,8 @@ def article7_records(status: pd.DataFrame, real: pd.DataFrame, through: pd.Times
     # A real listing without a year ("none submitted since ...") speaks for every report due before it.
     blanket = real[(real["report_type"] == "annual") & real["reporting_year"].isna() & (real["record"] == "outstanding")]
     listed_until = pd.to_datetime(blanket["record_date"]).groupby(blanket["iso3"]).max().to_dict()
-    owed = reports.annual_reports_owed(status, through).sort_values(["iso3", "reporting_year"])
+    owed = owed[owed["report_type"] == "annual"].astype({"reporting_year": "int64"})
+    owed = owed.sort_values(["iso3", "reporting_year"])
     for o in owed.itertuples(index=False):
         if (o.iso3, o.reporting_year) in have_annual or o.due_date > through \
                 or o.due_date < listed_until.get(o.iso3, pd.NaT):
@@ -152,7 +154,8 @@ def build_demo_database(target: Path | None, through: pd.Timestamp, data_dir: Pa
         try:
             status = queries.state_status_at(con, through)
             generated = {
-                "article7_reports": article7_records(status, queries.table(con, "article7_reports"), through),
+                "article7_reports": article7_records(status, queries.article7_status_at(con, through),
+                                                     queries.table(con, "article7_reports"), through),
                 "contribution_records": contributions(status, through),
                 "budget_lines": actual_expenditure(queries.budget_lines(con), through),
             }

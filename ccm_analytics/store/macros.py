@@ -80,6 +80,30 @@ CREATE OR REPLACE MACRO extension_decisions() AS TABLE
                     lag(r.granted_deadline) OVER (PARTITION BY r.iso3, r.article ORDER BY r.request_no),
                     f.entry_into_force_date + to_years(deadline_years(r.article))) AS decided_by
     FROM extension_requests r JOIN state_facts f USING (iso3);
+CREATE OR REPLACE MACRO extension_requests_at(d) AS TABLE
+    -- Every request known on d (submitted or considered by then), with the deadline it extends and where
+    -- its decision stood on d: granted (by a recorded decision taken by d), not recorded, or not yet decided.
+    WITH r AS (
+        SELECT e.*, lag(e.granted_deadline) OVER w AS previous_granted,
+               lag(e.granted_deadline_precision) OVER w AS previous_precision
+        FROM extension_decisions() e WINDOW w AS (PARTITION BY e.iso3, e.article ORDER BY e.request_no))
+    SELECT r.iso3, f.state_name, r.article, r.request_no, r.submitted_date, r.submitted_date_precision,
+           r.meeting, r.meeting_date, r.meeting_date_precision, r.document, r.requested_deadline,
+           r.requested_deadline_precision,
+           CASE WHEN r.granted_deadline IS NOT NULL AND r.decided_by <= d THEN r.granted_deadline END
+               AS granted_deadline,
+           CASE WHEN r.granted_deadline IS NOT NULL AND r.decided_by <= d THEN r.granted_deadline_precision END
+               AS granted_deadline_precision,
+           r.source, r.notes, CAST(r.original_deadline AS DATE) AS original_deadline, r.known_from, r.decided_by,
+           CAST(coalesce(r.previous_granted, r.original_deadline) AS DATE) AS extends_deadline,
+           CASE WHEN r.previous_granted IS NOT NULL THEN r.previous_precision ELSE 'day' END
+               AS extends_deadline_precision,
+           CASE WHEN r.granted_deadline IS NOT NULL AND r.decided_by <= d THEN 'granted'
+                WHEN r.granted_deadline IS NULL THEN 'decision not recorded'
+                ELSE 'not yet decided on the reference date' END AS decision
+    FROM r JOIN state_facts f USING (iso3)
+    WHERE r.known_from <= d
+    ORDER BY r.iso3, r.article, r.request_no;
 CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
     WITH parties AS (
         SELECT * FROM state_facts WHERE consent_date <= d AND NOT coalesce(withdrawal_date <= d, false)),
@@ -237,6 +261,7 @@ MACRO_READS: dict[str, tuple[str, ...]] = {
     "state_status_at": ("state_facts",),
     "obligations": ("article3_stockpiles", "article4_clearance", "state_facts", "data_sources"),
     "extension_decisions": ("extension_requests", "state_facts"),
+    "extension_requests_at": ("extension_decisions", "state_facts"),
     "obligation_deadlines_at": ("state_facts", "obligations", "extension_decisions", "data_sources"),
     "article7_status_at": ("article7_reports", "state_status_at", "data_sources"),
 }

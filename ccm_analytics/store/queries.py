@@ -63,3 +63,9 @@ def article7_status_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> p
 def current_to(con: duckdb.DuckDBPyConnection, table_name: str) -> pd.Timestamp:
     """The last day the facts of a table's data file are current to (NaT if unknown)."""
     return current_to_of(data_sources(con), schema.table(table_name).data_file)
+
+
+def extension_requests_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per extension request known on `as_of`, with the deadline it extends and its decision on
+    that date (the `extension_requests_at` macro)."""
+    return _dates(fetch_df(con, "SELECT * FROM extension_requests_at(?::DATE)", [pd.Timestamp(as_of).date()]))

@@ -14,23 +14,15 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from ccm_analytics.deadlines import charts, extensions
-from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.formats import downloads
 from ccm_analytics.store import queries
 from ccm_analytics.workbench import assessment as workbench_assessment
-from ccm_analytics.workbench import workplan
+from ccm_analytics.workbench import charts, workplan
+from ccm_analytics.workbench import choices as picker
 
 # What the page reads: its lineage.
 READS = ("obligation_deadlines_at", "extension_decisions", "article3_stockpiles", "article3_destruction_by_year",
          "article4_clearance", "article4_clearance_by_year", "article4_remaining")
-
-
-def _requests(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
-    """`extensions.requests_at` of the extension_requests table for `as_of`."""
-    return extensions.requests_at(queries.table(con, "extension_requests"),
-                                  state_facts(queries.table(con, "states"), queries.table(con, "treaty_events")),
-                                  as_of)
 
 
 class _Figures:
@@ -53,30 +45,30 @@ class _FigureDict(dict):
 @dataclass
 class Choices:
     labels: dict[str, str]  # {"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...}
-    requests: dict[str, list[dict]]  # the requests of each choice that has any (extensions.requests_of)
+    requests: dict[str, list[dict]]  # the requests of each choice that has any (picker.requests_of)
 
 
 def choices(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Choices:
-    """The picker's options in `extensions.workbench_choices` order (none where no State Party has an
+    """The picker's options in `picker.workbench_choices` order (none where no State Party has an
     Article 3 or 4 obligation) and the extension requests of each on `as_of`."""
-    requests = _requests(con, as_of)
-    picks = extensions.workbench_choices(
+    requests = queries.extension_requests_at(con, as_of)
+    picks = picker.workbench_choices(
         queries.obligation_deadlines_at(con, as_of), requests,
-        extensions.with_progress(queries.table(con, "article3_destruction_by_year"),
+        picker.with_progress(queries.table(con, "article3_destruction_by_year"),
                                  queries.table(con, "article4_clearance_by_year")))
-    labels = {} if picks.empty else extensions.choice_labels(picks)
+    labels = {} if picks.empty else picker.choice_labels(picks)
     with_requests = [key for key, has in zip(labels, picks["has_request"]) if has]
-    return Choices(labels=labels, requests={key: extensions.requests_of(requests, *extensions.parse_choice(key))
+    return Choices(labels=labels, requests={key: picker.requests_of(requests, *picker.parse_choice(key))
                                             for key in with_requests})
 
 
 def _assess(con, as_of, iso3: str, article: int, request_no: int | None, measure: str,
             override: date | None) -> workbench_assessment.Assessment:
     """`workbench_assessment.assess` for one obligation, one of its requests (by number, None for none) and a measure."""
-    obligation = extensions.obligation_of(queries.obligation_deadlines_at(con, as_of), iso3, article)
+    obligation = picker.obligation_of(queries.obligation_deadlines_at(con, as_of), iso3, article)
     request = None
     if request_no is not None:
-        by_no = {int(r["request_no"]): r for r in extensions.requests_of(_requests(con, as_of), iso3, article)}
+        by_no = {int(r["request_no"]): r for r in picker.requests_of(queries.extension_requests_at(con, as_of), iso3, article)}
         request = by_no[request_no]
     base = workbench_assessment.baseline(article, iso3, measure, queries.table(con, "article3_stockpiles"),
                               queries.table(con, "article4_clearance"))

@@ -18,12 +18,11 @@ import pandas as pd
 
 from ccm_analytics.domain.land_release import SCOPES
 from ccm_analytics.domain.problems import Problem
+from ccm_analytics.domain.vocabularies import BUDGET_LINES, QUALIFIERS
 from ccm_analytics.store import schema
 from ccm_analytics.store.imports import money_rules
 
 PRECISIONS = ("day", "month", "year")
-QUALIFIERS = ("exact", "approx", "lower bound")
-BUDGET_LINES = ("Salaries", "Social charges", "Communication", "Travel", "Other implementation support costs")
 
 Rule = Callable[[pd.DataFrame, "object"], list[Problem]]
 

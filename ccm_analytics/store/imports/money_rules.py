@@ -17,8 +17,8 @@ from decimal import Decimal
 import pandas as pd
 
 from ccm_analytics.domain.problems import Problem
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats.money import parse_chf
-from ccm_analytics.spending.budget import BUDGET_LINES
 
 # Plausible budget years. From 2011: the Convention entered into force on 1 August 2010 and its
 # First Meeting of States Parties (Vientiane, November 2010) was the first to take decisions on

@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-from ccm_analytics.spending.budget import BUDGET_LINES
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.store import schema
 from ccm_analytics.store.imports.money_rules import FIRST_YEAR, LAST_YEAR
 
