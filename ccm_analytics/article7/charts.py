@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.article7.reports import ANNUAL_STATUSES
+from ccm_analytics.article7.transparency import rate_text
 
 # One colour per status (colour-blind-safe hues; the status is also in the hover text and the table).
 STATUS_COLOURS = {
@@ -56,7 +57,6 @@ def reporting_rates(rates: pd.DataFrame) -> go.Figure:
     """Share of States Parties with a record that submitted on time and at all, per calendar year covered
     (a `transparency.reporting_rates_shown` frame): a gap where the rate is not drawn; under each year, its
     denominator (States with a record of States owing a report)."""
-    from ccm_analytics.article7.transparency import rate_text
     years = rates["reporting_year"].astype(int).tolist()
     fig = go.Figure()
     for column, count, name, colour in [("submitted_rate", "submitted", "submitted at all", "submitted late"),

@@ -264,14 +264,6 @@ def annual_completeness(annual: pd.DataFrame) -> tuple[int, int]:
     return int(due["status"].isin(WITH_RECORD).sum()), int(len(due))
 
 
-def annual_grid(annual: pd.DataFrame) -> pd.DataFrame:
-    """State (rows, by name) × reporting year (columns): the status text; empty where nothing is owed."""
-    if annual.empty:
-        return pd.DataFrame()
-    grid = annual.pivot_table(index="state_name", columns="reporting_year", values="status", aggfunc="first")
-    return grid.sort_index(key=lambda s: s.str.normalize("NFKD"))
-
-
 def records_without_year(records: pd.DataFrame, as_of: pd.Timestamp, current_to: pd.Timestamp) -> pd.DataFrame:
     """Annual report records known on `as_of` that do not say which year the report covers."""
     annual = prepare_records(records[(records["report_type"] == "annual") & records["reporting_year"].isna()],

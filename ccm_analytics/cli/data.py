@@ -6,11 +6,20 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ccm_analytics.store.imports.kinds import KINDS
+from ccm_analytics.store.imports.kinds import KINDS, kind, template_markdown
+from ccm_analytics.store.imports.process import (
+    Busy,
+    current_user,
+    history,
+    import_file,
+    imports_dir,
+    report_lines,
+    undo,
+    write_template,
+)
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.imports.process import Busy, import_file, report_lines
     path = Path(args.file)
     try:
         content = path.read_bytes()
@@ -29,8 +38,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.imports.kinds import kind, template_markdown
-    from ccm_analytics.store.imports.process import write_template
     out = Path(args.out or f"{args.kind}_template.csv")
     write_template(args.kind, out)
     print(out)
@@ -40,13 +47,11 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.imports.process import undo
     print(undo(who=_who(), database=args.db))
     return 0
 
 
 def _history(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.imports.process import history, imports_dir
     frame = history(imports_dir(args.db))
     if frame.empty:
         print("No imports yet.")
@@ -56,7 +61,6 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _who() -> str:
-    from ccm_analytics.store.imports.process import current_user
     return current_user()
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED
 from ccm_analytics.domain.partial_dates import period_end
-from ccm_analytics.formats.text import format_date
+from ccm_analytics.formats.text import format_count, format_date, format_dates
 
 ARTICLE_NAMES = {3: "Article 3 (stockpile destruction)", 4: "Article 4 (clearance)"}
 NOT_RECORDED = "decision not recorded"
@@ -195,7 +195,6 @@ REQUESTS_SCREEN = {"state_name": "State Party", "article": "Article", "request_n
 
 def tracker_screen(frame: pd.DataFrame) -> pd.DataFrame:
     """A `tracker` frame as screen text: dates "1 August 2010", "unknown" for missing."""
-    from ccm_analytics.formats.text import format_count, format_dates
     out = format_dates(frame, ["entry_into_force_date", "original_deadline", "current_deadline", "completion_date"])
     for column in ("retained_munitions", "retained_submunitions"):
         out[column] = [format_count(v) if a == 3 else "" for v, a in zip(out[column], out["article"])]
@@ -205,7 +204,6 @@ def tracker_screen(frame: pd.DataFrame) -> pd.DataFrame:
 
 def requests_screen(frame: pd.DataFrame) -> pd.DataFrame:
     """A `requests_for` frame as screen text."""
-    from ccm_analytics.formats.text import format_dates
     out = format_dates(frame, ["submitted_date", "meeting_date", "extends_deadline", "requested_deadline",
                                "granted_deadline"])
     out["granted_deadline"] = [g if d == "granted" else d for g, d in zip(out["granted_deadline"], out["decision"])]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
@@ -390,7 +391,6 @@ def isu_budget(shared: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _hdx_version() -> str:
-    from importlib.metadata import version
     return version("hdx-python-country")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccm_analytics.domain.treaty import entry_into_force
 from ccm_analytics.formats.text import UNKNOWN, format_date
 
 
@@ -147,7 +148,6 @@ def new_parties_by_year(facts: pd.DataFrame, as_of: pd.Timestamp, first_year: in
 def milestones(facts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """Dates to mark on the growth chart, up to `as_of`: the Convention's entry into force (Article 17)
     and each withdrawal taking effect. Columns: date, kind (entry into force / withdrawal), state_name."""
-    from ccm_analytics.domain.treaty import entry_into_force
     as_of = pd.Timestamp(as_of)
     thirtieth = facts.attrs.get("thirtieth_deposit", pd.NaT)
     rows = []
