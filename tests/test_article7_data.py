@@ -1,9 +1,12 @@
 """Article 7 on the shipped data: the article7_status view against the pandas analyses (the oracle),
 and figures checked against the records."""
+import oracles
 import pandas as pd
 import pytest
 
+from ccm_analytics.article7 import figures as article7
 from ccm_analytics.article7 import reports, transparency
+from ccm_analytics.article7 import status as article7_status
 from ccm_analytics.store import queries
 
 DAYS = ["2009-06-01", "2011-01-28", "2011-01-29", "2015-06-18", "2016-01-01", "2020-05-04", "2022-08-31",
@@ -17,9 +20,9 @@ def _current_to(con) -> pd.Timestamp:
 def _oracle(con, day) -> pd.DataFrame:
     day = pd.Timestamp(day)
     status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
-    initial = reports.initial_report_status(status, records, day, _current_to(con))
-    annual = reports.annual_report_status(reports.annual_reports_owed(status, day), records, day, _current_to(con))
-    return reports.status_rows(initial, annual)
+    initial = oracles.initial_report_status(status, records, day, _current_to(con))
+    annual = oracles.annual_report_status(oracles.annual_reports_owed(status, day), records, day, _current_to(con))
+    return oracles.status_rows(initial, annual)
 
 
 @pytest.mark.parametrize("day", DAYS)
@@ -84,8 +87,7 @@ def test_nothing_overdue_by_record_after_the_data_end(con):
 
 def test_page_figures_say_how_complete_the_data_are(con):
     day = pd.Timestamp("2022-09-30")
-    figures = transparency.article7_figures(queries.state_status_at(con, day), queries.table(con, "article7_reports"),
-                                            day, _current_to(con))
+    figures = article7.figures(con, day).figures
     # With a record (article7_reports.csv, annual rows known by 30 September 2022): AUS 2018-2019 (2), AUT 2018,
     # BEN 2018-2021 (4, "not submitted" as of August 2022), CRI 2018, DEU 2011-2019 (9), GNB 2019, GRD 2012,
     # IRL 2011, ISL 2016-2021 (6, as of August 2022), KNA 2017-2020 (4), LAO 2011, LBN 2011, LUX 2011, MOZ 2017,
@@ -111,3 +113,21 @@ def test_at_most_15_initial_reports_unknown_at_the_end_of_2024(con):
     # 2024, "submission not confirmed".
     assert sorted(unknown["iso3"]) == ["COG", "COM", "CPV", "GIN", "MDG", "RWA", "SSD", "STP", "TGO"]
     assert len(unknown) <= 15
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_the_pages_frames_are_the_sql_rule_with_the_oracles_details(con, day):
+    """The pages read `article7.status` (the SQL rule); the pandas twin gives the same details too."""
+    day = pd.Timestamp(day)
+    status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
+    initial = article7_status.initial_reports(con, day).set_index("iso3")
+    oracle = oracles.initial_report_status(status, records, day, _current_to(con)).set_index("iso3")
+    for column in ("status", "days_late", "source", "listing_source", "submitted_date_precision"):
+        assert initial[column].astype(object).where(initial[column].notna(), None).to_dict() == \
+            oracle[column].astype(object).where(oracle[column].notna(), None).to_dict(), column
+    annual = article7_status.annual_reports(con, day).set_index(["iso3", "reporting_year"])
+    owed = oracles.annual_report_status(oracles.annual_reports_owed(status, day), records, day, _current_to(con))
+    owed = owed.set_index(["iso3", "reporting_year"])
+    for column in ("status", "source"):
+        assert annual[column].astype(object).where(annual[column].notna(), None).to_dict() == \
+            owed[column].astype(object).where(owed[column].notna(), None).to_dict(), column

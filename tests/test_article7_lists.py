@@ -4,6 +4,7 @@ A list names every State Party whose initial report was overdue on its date (or 
 window). A State whose report fell due before the list's first possible day and that the list does
 not name had submitted by the list's last possible day: "submitted (date not in data)".
 """
+import oracles
 import pandas as pd
 import pytest
 from handmade_db import FILLERS, handmade_database
@@ -50,7 +51,7 @@ def _both(con, day):
     sql = queries.article7_status_at(con, day)
     sql = sql[(sql["report_type"] == "initial") & ~sql["iso3"].isin(FILLERS)].set_index("iso3")
     status = queries.state_status_at(con, day)
-    pandas = reports.initial_report_status(status, queries.table(con, "article7_reports"), day, T("2025-09-30"))
+    pandas = oracles.initial_report_status(status, queries.table(con, "article7_reports"), day, T("2025-09-30"))
     return sql, pandas[~pandas["iso3"].isin(FILLERS)].set_index("iso3")
 
 

@@ -5,6 +5,7 @@ force 1 August 2010. VUT acceded 2025-09-05 (in force 1 March 2026); NNN never s
 2011-03-24 and its withdrawal took effect 2025-03-06. (treaty.state_facts needs at least one withdrawal
 in its events: with none, mapping an empty date series fails under pandas 3.)
 """
+import oracles
 import pandas as pd
 import pytest
 
@@ -172,17 +173,21 @@ RECORDS = pd.DataFrame({
     "source_url": ["https://www.the-monitor.org/aaa", "javascript:alert(1)", None]})
 
 
+def _initial(day):
+    """The initial reports on `day` as the SQL rule gives them (its pandas twin, on these hand-made rows)."""
+    return oracles.initial_report_status(status(day), RECORDS, T(day), T(day))
+
+
 def test_initial_report():
     # AAA in force 1 August 2010: due 180 days later, 28 January 2011; submitted 25 January 2011.
-    values = _values(profiles.initial_report("AAA", status("2025-09-30"), RECORDS, T("2025-09-30"),
-                                             T("2025-09-30"), CURRENT_TO))
+    day = "2025-09-30"
+    values = _values(profiles.initial_report("AAA", status(day), _initial(day), RECORDS, T(day), CURRENT_TO))
     assert values["Initial report due (180 days after entry into force)"] == "28 January 2011"
     assert values["Initial report submitted"] == "25 January 2011"
     assert values["Initial report status"] == "submitted on time"
-    table = profiles.initial_report("AAA", status("2025-09-30"), RECORDS, T("2025-09-30"), T("2025-09-30"), CURRENT_TO)
+    table = profiles.initial_report("AAA", status(day), _initial(day), RECORDS, T(day), CURRENT_TO)
     assert table.set_index("item").loc["Initial report status", "source_url"] == "https://www.the-monitor.org/aaa"
-    not_party = profiles.initial_report("NNN", status("2025-09-30"), RECORDS, T("2025-09-30"), T("2025-09-30"),
-                                        CURRENT_TO)
+    not_party = profiles.initial_report("NNN", status(day), _initial(day), RECORDS, T(day), CURRENT_TO)
     assert not_party["value"].iloc[0].startswith("not applicable")
 
 

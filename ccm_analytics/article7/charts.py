@@ -23,7 +23,7 @@ STATUS_COLOURS = {
 
 def annual_heatmap(annual: pd.DataFrame) -> go.Figure:
     """States (rows) × calendar year covered (columns), coloured by status; blank where nothing is owed.
-    `annual` comes from reports.annual_report_status."""
+    `annual` comes from status.annual_reports."""
     statuses = list(ANNUAL_STATUSES)
     code = {s: i for i, s in enumerate(statuses)}
     names = sorted(annual["state_name"].unique(), key=lambda s: s.casefold(), reverse=True)

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from ccm_analytics.article7 import charts, transparency
+from ccm_analytics.article7 import charts, status, transparency
 from ccm_analytics.article7.transparency import Article7Figures
 from ccm_analytics.store import queries, schema
 from ccm_analytics.store.provenance import current_to_of
@@ -43,7 +43,8 @@ class Article7Page:
 def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Article7Page:
     """Every frame, text and figure the Article 7 page shows for `as_of`."""
     current_to = current_to_of(queries.data_sources(con), RECORDS_FILE)
-    fig = transparency.article7_figures(queries.state_status_at(con, as_of), queries.table(con, "article7_reports"),
+    fig = transparency.article7_figures(status.initial_reports(con, as_of), status.annual_reports(con, as_of),
+                                        queries.state_status_at(con, as_of), queries.table(con, "article7_reports"),
                                         as_of, current_to)
     owed = not fig.annual.empty
     return Article7Page(

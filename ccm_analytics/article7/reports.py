@@ -10,8 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ccm_analytics.domain.treaty import (
-    annual_report_due,
-    initial_report_due,
     next_annual_report_due,
 )
 
@@ -61,22 +59,6 @@ def prepare_records(records: pd.DataFrame, current_to: pd.Timestamp) -> pd.DataF
     return out
 
 
-def submitted_by_lists(parties: pd.DataFrame, initial: pd.DataFrame) -> pd.DataFrame:
-    """One row per State Party of `parties` (iso3, due_date) that a complete list of overdue initial reports
-    shows as submitted: its report fell due before the list's first possible day and the list does not name
-    it. Columns: iso3, submitted_by (the last day the list may speak for; the earliest such list), source.
-    `initial` is the prepared initial-report records (`list_id`, `record_date`, `listed_to`)."""
-    listings = initial[initial["list_id"].notna()] if "list_id" in initial else initial.iloc[0:0]
-    lists = listings.groupby("list_id").agg(listed_from=("record_date", "min"), listed_to=("listed_to", "max"),
-                                            source=("source", "first")).reset_index()
-    pairs = parties[["iso3", "due_date"]].merge(lists, how="cross")
-    pairs = pairs[pairs["due_date"] < pairs["listed_from"]]
-    named = pd.MultiIndex.from_frame(listings[["iso3", "list_id"]])
-    pairs = pairs[~pd.MultiIndex.from_frame(pairs[["iso3", "list_id"]]).isin(named)]
-    pairs = pairs.sort_values("listed_to", kind="stable").drop_duplicates("iso3")
-    return pairs.rename(columns={"listed_to": "submitted_by"})[["iso3", "submitted_by", "source"]]
-
-
 def listing_valid_until(record_by: pd.Timestamp, current_to: pd.Timestamp) -> pd.Timestamp:
     """The last day a record listing a report as outstanding on `record_by` still speaks for: the
     next 30 April (the next reporting deadline, by which the ISU's lists are renewed), and never
@@ -88,159 +70,10 @@ def listing_valid_until(record_by: pd.Timestamp, current_to: pd.Timestamp) -> pd
     return min(until, pd.Timestamp(current_to)) if pd.notna(current_to) else until
 
 
-def initial_report_status(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
-                          current_to: pd.Timestamp) -> pd.DataFrame:
-    """One row per State Party on `as_of`: initial report due date, submission and status.
-
-    `status` is a `state_status` frame for `as_of`; `records` the `article7_reports` table.
-    `overdue` only where a record known on `as_of` lists the report as outstanding after its due
-    date and no submission is recorded; after `current_to` (the date the records are current to)
-    nothing is overdue by record any more, it is `unknown`. `submitted (date not in data)` where the
-    report is known to have been in by a day on or before `as_of` (`submitted_by`: the end of the
-    month or year of a partial date that includes the due date, an undated record's date, or a
-    complete list of overdue reports that does not name the State: `submitted_by_lists`); a
-    submission recorded without any date makes a report past its due date `unknown`.
-    """
-    as_of, current_to = pd.Timestamp(as_of), pd.Timestamp(current_to)
-    parties = status.loc[status["status"] == "State Party",
-                         ["iso3", "state_name", "un_region", "entry_into_force_date"]].copy()
-    parties["due_date"] = pd.to_datetime(parties["entry_into_force_date"].map(initial_report_due))
-    initial = prepare_records(records[records["report_type"] == "initial"], current_to)
-    is_submission = initial["record"] == "submitted"
-    submitted = initial[is_submission & initial["submitted_date"].notna() & (initial["submitted_by"] <= as_of)]
-    submitted = submitted.sort_values("submitted_date", kind="stable").drop_duplicates("iso3")
-    parties = parties.merge(
-        submitted[["iso3", "submitted_date", "submitted_date_precision", "submitted_by", "status_text", "source"]],
-        on="iso3", how="left")
-    undated = set(initial.loc[is_submission & initial["submitted_date"].isna(), "iso3"])
-    parties["undated_submission"] = parties["iso3"].isin(undated)
-    bounded = initial[is_submission & initial["submitted_date"].isna() & initial["record_by"].notna()]
-    bounded = pd.concat([bounded.rename(columns={"record_by": "bound"})[["iso3", "bound", "source"]],
-                         submitted_by_lists(parties, initial).rename(columns={"submitted_by": "bound"})])
-    bounded = bounded[bounded["bound"] <= as_of].sort_values("bound", kind="stable").drop_duplicates("iso3")
-    parties = parties.merge(bounded.rename(columns={"source": "bound_source"}), on="iso3", how="left")
-    listed = initial[(initial["record"] == "outstanding") & (initial["record_by"] <= as_of)]
-    listed = listed.sort_values("listed_after", kind="stable").drop_duplicates("iso3", keep="last")
-    parties = parties.merge(listed[["iso3", "record_date", "record_date_precision", "listed_after", "valid_until",
-                                    "source"]].rename(
-        columns={"record_date": "listed_outstanding_on", "record_date_precision": "listed_outstanding_on_precision",
-                 "source": "listing_source"}), on="iso3", how="left")
-    parties["status"] = [_initial_status(row, as_of, current_to) for row in parties.itertuples(index=False)]
-    parties["days_late"] = pd.array([
-        (row.submitted_date - row.due_date).days if row.status == "submitted late" and row.submitted_date_precision == "day"
-        else (0 if row.status == "submitted on time"
-              else ((as_of - row.due_date).days if row.status == "overdue" else None))
-        for row in parties.itertuples(index=False)], dtype="Int64")
-    undated = parties["status"] == SUBMITTED_UNDATED
-    parties["submitted_by"] = parties["submitted_by"].fillna(parties["bound"].where(undated))
-    parties["source"] = parties["source"].fillna(parties["bound_source"].where(undated))
-    return parties.drop(columns=["listed_after", "valid_until", "undated_submission", "bound", "bound_source"])
-
-
-def _initial_status(row, as_of: pd.Timestamp, current_to: pd.Timestamp) -> str:
-    due = row.due_date
-    if pd.notna(row.submitted_date):
-        if pd.isna(due):
-            return "unknown"
-        if row.submitted_by <= due:
-            return "submitted on time"
-        if pd.Timestamp(row.submitted_date) > due or "late" in str(row.status_text):
-            return "submitted late"
-        return SUBMITTED_UNDATED  # in the month (or year) it fell due: on time or not is not known
-    if pd.isna(due):
-        return "unknown"
-    if as_of <= due:
-        return "not yet due"
-    if pd.notna(row.bound):
-        return SUBMITTED_UNDATED
-    if row.undated_submission:
-        return "unknown"
-    if pd.notna(row.listed_after) and row.listed_after > due and as_of <= row.valid_until:
-        return "overdue"
-    return "unknown"
-
-
-def annual_reports_owed(status: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per State and calendar year whose annual report it owes: the reports covering each
-    year Y from the year its initial report fell due up to the last calendar year ended by `as_of`,
-    due on 30 April of Y+1, where the Convention is in force for the State on that due date.
-
-    `status` is a `state_status` frame for `as_of` (withdrawn States keep their dates).
-    Columns: iso3, state_name, un_region, reporting_year, due_date.
-    """
-    as_of = pd.Timestamp(as_of)
-    rows = []
-    known = status[status["status"].isin(["State Party", "Withdrawn"]) & status["entry_into_force_date"].notna()]
-    for s in known.itertuples(index=False):
-        for year in range(initial_report_due(s.entry_into_force_date).year, as_of.year):
-            due = annual_report_due(year)
-            withdrawn = pd.notna(s.withdrawal_date) and s.withdrawal_date <= due
-            if s.entry_into_force_date <= due and not withdrawn:
-                rows.append((s.iso3, s.state_name, s.un_region, year, due))
-    frame = pd.DataFrame(rows, columns=["iso3", "state_name", "un_region", "reporting_year", "due_date"])
-    frame["due_date"] = pd.to_datetime(frame["due_date"])
-    frame["reporting_year"] = frame["reporting_year"].astype("int64")
-    return frame
-
-
-def annual_report_status(owed: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
-                         current_to: pd.Timestamp) -> pd.DataFrame:
-    """`owed` (from `annual_reports_owed`) with what the records say of each report on `as_of`.
-
-    Adds submitted_date (+ precision), status (one of ANNUAL_STATUSES) and source. An outstanding
-    record without a reporting year (e.g. "none submitted after the initial report", August 2022)
-    speaks for every report that fell due before its date.
-    """
-    as_of, current_to = pd.Timestamp(as_of), pd.Timestamp(current_to)
-    annual = prepare_records(records[records["report_type"] == "annual"], current_to)
-    annual = annual[annual["known_by"] <= as_of]
-    sub = annual[(annual["record"] == "submitted") & annual["reporting_year"].notna()]
-    dated = sub[sub["submitted_date"].notna()].sort_values("submitted_date", kind="stable")
-    dated = dated.drop_duplicates(["iso3", "reporting_year"])
-    dated = {(r.iso3, int(r.reporting_year)): r for r in dated.itertuples(index=False)}
-    undated = {(r.iso3, int(r.reporting_year)): r for r in sub[sub["submitted_date"].isna()].itertuples(index=False)}
-    outstanding = {iso3: group for iso3, group in annual[annual["record"] == "outstanding"].groupby("iso3")}
-    none = annual.iloc[0:0]
-    out = owed.copy()
-    statuses, dates, precisions, bys, sources = [], [], [], [], []
-    for row in owed.itertuples(index=False):
-        key, due = (row.iso3, int(row.reporting_year)), row.due_date
-        rec, status = dated.get(key), None
-        if rec is not None:
-            status = ("submitted on time" if rec.submitted_by <= due
-                      else "submitted late" if rec.submitted_date > due else "submitted, date unknown")
-        elif key in undated:
-            rec, status = undated[key], "submitted, date unknown"
-        elif as_of <= due:
-            status = "not yet due"
-        else:
-            listing = none
-            if row.iso3 in outstanding:
-                listed = outstanding[row.iso3]
-                listing = listed[(listed["listed_after"] > due)
-                                 & (listed["reporting_year"].isna() | (listed["reporting_year"] == row.reporting_year))]
-            if not listing.empty:
-                rec = listing.iloc[-1]
-                status = "missing" if (listing["valid_until"] >= as_of).any() else "unknown"
-            else:
-                status = "unknown" if due > current_to else "no record in data"
-        statuses.append(status)
-        dates.append(getattr(rec, "submitted_date", pd.NaT) if status in SUBMITTED else pd.NaT)
-        precisions.append(getattr(rec, "submitted_date_precision", None) if status in SUBMITTED else None)
-        bys.append(getattr(rec, "submitted_by", pd.NaT) if status in SUBMITTED else pd.NaT)
-        sources.append(getattr(rec, "source", None) if rec is not None else None)
-    out["submitted_date"] = pd.to_datetime(pd.Series(dates, index=out.index, dtype="object"))
-    out["submitted_date_precision"] = precisions
-    out["submitted_by"] = pd.to_datetime(pd.Series(bys, index=out.index, dtype="object"))
-    out["status"] = statuses
-    out["source"] = sources
-    return out
-
-
 def annual_reporting_rates(annual: pd.DataFrame) -> pd.DataFrame:
     """One row per reporting year with reports due: States owing a report due by the reference date,
     those with a record, those submitted on time and at all, and the two rates among those with a
-    record (empty where no State has a record). `annual` comes from `annual_report_status`."""
+    record (empty where no State has a record). `annual` comes from `status.annual_reports`."""
     due = annual[annual["status"] != "not yet due"]
     # reporting_year may be a column or an index level (as groupby accepted before)
     years = due["reporting_year"] if "reporting_year" in due.columns else due.index.get_level_values("reporting_year")
@@ -295,15 +128,3 @@ def status_counts(frame: pd.DataFrame, order: tuple[str, ...]) -> pd.DataFrame:
     """Reports per status, in `order` (statuses with none included): status, reports."""
     counts = frame["status"].value_counts()
     return pd.DataFrame({"status": list(order), "reports": [int(counts.get(s, 0)) for s in order]})
-
-
-def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
-    """The `article7_status` view's rows from the two analyses: iso3, report_type, reporting_year,
-    due_date, submitted_date, status, submitted_by (initial reports first, then annual by year, per State)."""
-    first = initial.assign(report_type="initial", reporting_year=pd.NA)
-    later = annual.assign(report_type="annual")
-    columns = ["iso3", "report_type", "reporting_year", "due_date", "submitted_date", "status", "submitted_by"]
-    out = pd.concat([first[columns], later[columns]], ignore_index=True)
-    out["reporting_year"] = pd.array(out["reporting_year"], dtype="Int64")
-    out["order"] = out["reporting_year"].fillna(0)
-    return out.sort_values(["iso3", "order"]).drop(columns="order").reset_index(drop=True)

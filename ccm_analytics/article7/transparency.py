@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ccm_analytics.article7 import reports
+from ccm_analytics.domain.treaty import annual_report_due
 from ccm_analytics.formats.text import format_count, format_date
 
 NOT_APPLICABLE = "not applicable"
@@ -22,8 +23,8 @@ NO_RATE = "no rate"
 
 @dataclass
 class Article7Figures:
-    initial: pd.DataFrame  # reports.initial_report_status
-    annual: pd.DataFrame  # reports.annual_report_status
+    initial: pd.DataFrame  # status.initial_reports
+    annual: pd.DataFrame  # status.annual_reports
     initial_counts: pd.DataFrame
     annual_counts: pd.DataFrame
     rates: pd.DataFrame  # reporting_rates_shown(reports.annual_reporting_rates(...))
@@ -34,13 +35,12 @@ class Article7Figures:
     after_data: bool  # the reference date is later than the date the records are current to
 
 
-def article7_figures(status: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
-                     current_to: pd.Timestamp) -> Article7Figures:
-    """Everything the Article 7 page shows for `as_of`, from a state_status frame for that date and
-    the article7_reports table; `current_to` is the last day the records are current to."""
+def article7_figures(initial: pd.DataFrame, annual: pd.DataFrame, status: pd.DataFrame, records: pd.DataFrame,
+                     as_of: pd.Timestamp, current_to: pd.Timestamp) -> Article7Figures:
+    """Everything the Article 7 page shows for `as_of`, from the initial and annual reports on that date
+    (`status.initial_reports`, `status.annual_reports`: the SQL rule), a state_status frame for the date
+    and the article7_reports table; `current_to` is the last day the records are current to."""
     as_of = pd.Timestamp(as_of)
-    initial = reports.initial_report_status(status, records, as_of, current_to)
-    annual = reports.annual_report_status(reports.annual_reports_owed(status, as_of), records, as_of, current_to)
     with_record, due = reports.annual_completeness(annual)
     return Article7Figures(
         initial=initial, annual=annual,
@@ -165,7 +165,7 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     denominator, and a note where there is no rate."""
     return pd.DataFrame({
         "Calendar year covered": rates["reporting_year"].astype(str),
-        "Due date": [format_date(reports.annual_report_due(y)) for y in rates["reporting_year"]],
+        "Due date": [format_date(annual_report_due(y)) for y in rates["reporting_year"]],
         "States Parties owing a report": rates["due"],
         "With a record": rates["with_record"],
         "With a record, of those owing": [

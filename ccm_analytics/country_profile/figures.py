@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from ccm_analytics.article7.status import initial_reports
 from ccm_analytics.country_profile import profiles
 from ccm_analytics.store import queries
 
@@ -61,7 +62,7 @@ def profile(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str) -> P
         extensions=_labelled_or_empty(profiles.extension_history(iso3, queries.extension_decisions(con), as_of,
                                                                  current_to_texts)),
         initial_report=profiles.labelled(profiles.initial_report(
-            iso3, status_at, records, as_of, queries.current_to(con, "article7_reports"), current_to_texts)),
+            iso3, status_at, initial_reports(con, as_of, iso3), records, as_of, current_to_texts)),
         annual_reports=_labelled_or_empty(profiles.annual_reports(iso3, records, as_of, current_to_texts)),
         article9=profiles.labelled(profiles.article9(iso3, queries.table(con, "article9_measures"),
                                                      current_to_texts)),

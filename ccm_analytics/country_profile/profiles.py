@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ccm_analytics.article7.reports import SUBMITTED_UNDATED, initial_report_status
+from ccm_analytics.article7.reports import SUBMITTED_UNDATED
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.domain.treaty import annual_report_due
 from ccm_analytics.formats.text import UNKNOWN, format_count, format_date
@@ -197,17 +197,16 @@ def extension_history(iso3: str, decisions: pd.DataFrame, as_of: pd.Timestamp,
                                        "data_as_of"])
 
 
-def initial_report(iso3: str, status_at: pd.DataFrame, records: pd.DataFrame, as_of: pd.Timestamp,
-                   records_current_to: pd.Timestamp, current_to: dict[str, str]) -> pd.DataFrame:
+def initial_report(iso3: str, status_at: pd.DataFrame, initial: pd.DataFrame, records: pd.DataFrame,
+                   as_of: pd.Timestamp, current_to: dict[str, str]) -> pd.DataFrame:
     """Rows item, value, source, data_as_of for the Article 7 initial report on `as_of`: due date,
-    submission and status (from `reports.initial_report_status`)."""
+    submission and status (`initial` is `article7.status.initial_reports` for the date: the SQL rule)."""
     when = current_to.get(REPORTS_FILE, UNKNOWN)
     if not is_party(status_at, iso3):
         return pd.DataFrame([("Initial report (Article 7(1))",
                               f"not applicable: not a State Party on {format_date(as_of)}", REPORTS_FILE, when)],
                             columns=ROW_COLUMNS)
-    table = initial_report_status(status_at[status_at["iso3"] == iso3], records, as_of, records_current_to)
-    r = table.iloc[0]
+    r = initial[initial["iso3"] == iso3].iloc[0]
     source = f"{r['source']} ({REPORTS_FILE})" if isinstance(r["source"], str) else REPORTS_FILE
     link = source_url(records, iso3, "initial", r["source"])
     late = r["days_late"]

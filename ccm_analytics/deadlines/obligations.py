@@ -32,7 +32,7 @@ def upcoming_report_deadlines(initial_reports: pd.DataFrame, in_force_count: int
                               months: int = 12) -> pd.DataFrame:
     """One row per Article 7 report due after `as_of` and within `months`: each initial report, and one row
     for the annual reports of all States Parties for which the Convention is in force (when any is).
-    Columns as `upcoming_obligation_deadlines`; `initial_reports` is `reports.initial_report_status` for `as_of`."""
+    Columns as `upcoming_obligation_deadlines`; `initial_reports` is `article7.status.initial_reports` for `as_of`."""
     as_of = pd.Timestamp(as_of)
     end = as_of + pd.DateOffset(months=months)
     ir = initial_reports[(initial_reports["due_date"] > as_of) & (initial_reports["due_date"] <= end)]

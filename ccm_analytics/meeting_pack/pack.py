@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.article7 import figures as article7_page
+from ccm_analytics.article7.status import annual_reports, initial_reports
 from ccm_analytics.article7.transparency import (
     Article7Figures,
     article7_figures,
@@ -210,7 +211,8 @@ def build_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, since: pd.Ti
     facts = state_facts(queries.table(con, "states"), queries.table(con, "treaty_events"))
     obligations = queries.obligation_deadlines_at(con, as_of)
     reports_to = queries.current_to(con, "article7_reports")
-    article7 = article7_figures(status, queries.table(con, "article7_reports"), as_of, reports_to)
+    article7 = article7_figures(initial_reports(con, as_of), annual_reports(con, as_of), status,
+                                queries.table(con, "article7_reports"), as_of, reports_to)
     progress("universalization")
     sections = [universalization_section(facts, status, queries.state_status_at(con, since), as_of, since)]
     progress("deadlines")

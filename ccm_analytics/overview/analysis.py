@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ccm_analytics.article7.reports import initial_report_status
 from ccm_analytics.deadlines.extensions import (
     deadlines_passed_screen,
     deadlines_passed_without_decision,
@@ -31,14 +30,13 @@ class Overview:
     budget_centimes: int | None
 
 
-def overview(status: pd.DataFrame, obligations: pd.DataFrame, report_records: pd.DataFrame,
-             budget_lines: pd.DataFrame, as_of: pd.Timestamp, reports_current_to: pd.Timestamp,
-             requests: pd.DataFrame, unconfirmed: set[tuple[str, int]]) -> Overview:
-    """Headline figures for `as_of` from the state_status, obligation_deadlines, article7_reports
-    and budget frames for that date, the `extensions.requests_at` frame and the unconfirmed obligations
-    (`deadlines.unconfirmed_obligations`)."""
+def overview(status: pd.DataFrame, obligations: pd.DataFrame, initial: pd.DataFrame,
+             budget_lines: pd.DataFrame, as_of: pd.Timestamp, requests: pd.DataFrame,
+             unconfirmed: set[tuple[str, int]]) -> Overview:
+    """Headline figures for `as_of` from the state_status, obligation_deadlines and initial-report
+    (`article7.status.initial_reports`) frames for that date, the budget lines, the extension requests
+    known on the date (`extension_requests_at`) and the unconfirmed obligations (`deadlines.unconfirmed_obligations`)."""
     counts = headline_counts(status)
-    initial = initial_report_status(status, report_records, as_of, reports_current_to)
     passed = deadlines_passed_without_decision(obligations, requests, unconfirmed, as_of)
     year, total = budget_for_year(budget_lines, pd.Timestamp(as_of).year)
     return Overview(counts, upcoming_obligation_deadlines(obligations, as_of),

@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.article7.status import initial_reports
 from ccm_analytics.deadlines.obligations import unconfirmed_obligations
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.overview.analysis import Overview, overview
@@ -35,8 +36,7 @@ def overview_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Ove
     unconfirmed = unconfirmed_obligations(queries.table(con, "article3_stockpiles"),
                                           queries.table(con, "article4_clearance"))
     return overview(queries.state_status_at(con, as_of), queries.obligation_deadlines_at(con, as_of),
-                    queries.table(con, "article7_reports"), queries.budget_lines(con), as_of,
-                    queries.current_to(con, "article7_reports"), requests, unconfirmed)
+                    initial_reports(con, as_of), queries.budget_lines(con), as_of, requests, unconfirmed)
 
 
 def parties_chart(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> go.Figure:

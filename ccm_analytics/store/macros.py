@@ -148,12 +148,12 @@ CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
                AS completion_date_precision,
            pending_requests
     FROM rows ORDER BY iso3, article;
-CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
-    -- The SQL twin of reports.initial_report_status + annual_report_status (tests/test_article7.py checks them).
+CREATE OR REPLACE MACRO article7_detail_at(d) AS TABLE
+    -- The Article 7 rule (production); its pandas twin in tests/oracles.py checks it (test_article7*.py).
     WITH params AS (SELECT facts_current_to('article7_reports.csv') AS current_to),
     rec AS (
         SELECT r.iso3, r.report_type, r.reporting_year, r.record, r.status_text, r.submitted_date, r.source,
-               r.list_id, r.record_date, r.listed_to,
+               r.submitted_date_precision, r.list_id, r.record_date, r.record_date_precision, r.listed_to,
                period_end(r.submitted_date, r.submitted_date_precision) AS submitted_by,
                period_end(r.record_date, r.record_date_precision) AS record_by,
                r.record_date AS listed_after,
@@ -168,11 +168,13 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
         FROM st WHERE status = 'State Party'),
     init_sub AS (
         SELECT iso3, min(submitted_date) AS submitted_date, arg_min(submitted_by, submitted_date) AS submitted_by,
-               arg_min(status_text, submitted_date) AS status_text
+               arg_min(status_text, submitted_date) AS status_text,
+               arg_min(submitted_date_precision, submitted_date) AS submitted_date_precision,
+               arg_min(source, submitted_date) AS source
         FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NOT NULL
                    AND submitted_by <= d
         GROUP BY iso3),
-    lists AS (  -- complete lists of overdue initial reports: their window and source (reports.submitted_by_lists)
+    lists AS (  -- complete lists of overdue initial reports: their window and source (tests/oracles.py: submitted_by_lists)
         SELECT list_id, min(record_date) AS listed_from, max(listed_to) AS listed_to, min(source) AS source
         FROM rec WHERE report_type = 'initial' AND list_id IS NOT NULL GROUP BY list_id),
     bounds AS (  -- submitted by a day, not on a known day: an undated record's date, or a list not naming the State
@@ -182,11 +184,13 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
         SELECT i.iso3, l.listed_to, l.source FROM init i JOIN lists l ON i.due_date < l.listed_from
         WHERE NOT EXISTS (SELECT 1 FROM rec r WHERE r.list_id = l.list_id AND r.iso3 = i.iso3)),
     init_bound AS (
-        SELECT iso3, min(bound) AS bound FROM bounds WHERE bound <= d GROUP BY iso3),
+        SELECT iso3, min(bound) AS bound, arg_min(source, bound) AS source FROM bounds WHERE bound <= d GROUP BY iso3),
     init_undated AS (
         SELECT DISTINCT iso3 FROM rec WHERE report_type = 'initial' AND record = 'submitted' AND submitted_date IS NULL),
     init_listed AS (
-        SELECT iso3, max(listed_after) AS listed_after, arg_max(valid_until, listed_after) AS valid_until FROM rec
+        SELECT iso3, max(listed_after) AS listed_after, arg_max(valid_until, listed_after) AS valid_until,
+               arg_max(record_date_precision, listed_after) AS listed_after_precision,
+               arg_max(source, listed_after) AS source FROM rec
         WHERE report_type = 'initial' AND record = 'outstanding' AND record_by <= d GROUP BY iso3),
     initial_rows AS (
         SELECT i.iso3, 'initial' AS report_type, CAST(NULL AS INTEGER) AS reporting_year, i.due_date,
@@ -205,7 +209,12 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                    WHEN l.listed_after > i.due_date AND d <= l.valid_until THEN 'overdue'
                    ELSE 'unknown' END AS status,
                CASE WHEN s.submitted_date IS NOT NULL THEN s.submitted_by
-                    WHEN status = 'submitted (date not in data)' THEN b.bound END AS submitted_by
+                    WHEN status = 'submitted (date not in data)' THEN b.bound END AS submitted_by,
+               s.submitted_date_precision,
+               CASE WHEN s.submitted_date IS NOT NULL THEN s.source
+                    WHEN status = 'submitted (date not in data)' THEN b.source END AS source,
+               l.listed_after AS listed_outstanding_on, l.listed_after_precision AS listed_outstanding_on_precision,
+               l.source AS listing_source
         FROM init i LEFT JOIN init_sub s USING (iso3) LEFT JOIN init_undated u USING (iso3)
         LEFT JOIN init_listed l USING (iso3) LEFT JOIN init_bound b USING (iso3)),
     ann_states AS (
@@ -219,12 +228,14 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
     ann AS (SELECT * FROM rec WHERE report_type = 'annual' AND coalesce(submitted_by, record_by) <= d),
     ann_dated AS (
         SELECT iso3, reporting_year, min(submitted_date) AS submitted_date,
-               arg_min(submitted_by, submitted_date) AS submitted_by
+               arg_min(submitted_by, submitted_date) AS submitted_by,
+               arg_min(submitted_date_precision, submitted_date) AS submitted_date_precision,
+               arg_min(source, submitted_date) AS source
         FROM ann WHERE record = 'submitted' AND reporting_year IS NOT NULL AND submitted_date IS NOT NULL
         GROUP BY ALL),
     ann_undated AS (
-        SELECT DISTINCT iso3, reporting_year FROM ann
-        WHERE record = 'submitted' AND reporting_year IS NOT NULL AND submitted_date IS NULL),
+        SELECT iso3, reporting_year, min(source) AS source FROM ann
+        WHERE record = 'submitted' AND reporting_year IS NOT NULL AND submitted_date IS NULL GROUP BY ALL),
     annual_rows AS (
         SELECT o.iso3, 'annual' AS report_type, o.reporting_year, o.due_date, s.submitted_date,
                CASE
@@ -243,11 +254,20 @@ CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
                                  THEN 'missing' ELSE 'unknown' END
                    WHEN o.due_date > (SELECT current_to FROM params) THEN 'unknown'
                    ELSE 'no record in data' END AS status,
-               s.submitted_by
+               s.submitted_by, s.submitted_date_precision,
+               coalesce(s.source, u.source,
+                        (SELECT arg_max(a.source, a.listed_after) FROM ann a WHERE a.record = 'outstanding'
+                         AND a.iso3 = o.iso3 AND a.listed_after > o.due_date
+                         AND (a.reporting_year IS NULL OR a.reporting_year = o.reporting_year))) AS source,
+               CAST(NULL AS DATE) AS listed_outstanding_on, CAST(NULL AS VARCHAR) AS listed_outstanding_on_precision,
+               CAST(NULL AS VARCHAR) AS listing_source
         FROM owed o LEFT JOIN ann_dated s USING (iso3, reporting_year) LEFT JOIN ann_undated u USING (iso3, reporting_year)
         WHERE o.eif <= o.due_date AND NOT coalesce(o.withdrawal_date <= o.due_date, false))
     SELECT * FROM initial_rows UNION ALL SELECT * FROM annual_rows
     ORDER BY iso3, reporting_year NULLS FIRST;
+CREATE OR REPLACE MACRO article7_status_at(d) AS TABLE
+    SELECT iso3, report_type, reporting_year, due_date, submitted_date, status, submitted_by
+    FROM article7_detail_at(d);
 """
 
 MACROS = _TEMPLATE.format(
@@ -263,5 +283,6 @@ MACRO_READS: dict[str, tuple[str, ...]] = {
     "extension_decisions": ("extension_requests", "state_facts"),
     "extension_requests_at": ("extension_decisions", "state_facts"),
     "obligation_deadlines_at": ("state_facts", "obligations", "extension_decisions", "data_sources"),
-    "article7_status_at": ("article7_reports", "state_status_at", "data_sources"),
+    "article7_detail_at": ("article7_reports", "state_status_at", "data_sources"),
+    "article7_status_at": ("article7_detail_at",),
 }

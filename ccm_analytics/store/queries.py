@@ -69,3 +69,9 @@ def extension_requests_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -
     """One row per extension request known on `as_of`, with the deadline it extends and its decision on
     that date (the `extension_requests_at` macro)."""
     return _dates(fetch_df(con, "SELECT * FROM extension_requests_at(?::DATE)", [pd.Timestamp(as_of).date()]))
+
+
+def article7_detail_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """`article7_status_at` with what a page shows beside the status: the submission's precision and
+    source, and for an initial report the listing as outstanding it was last named on (the macro)."""
+    return _dates(fetch_df(con, "SELECT * FROM article7_detail_at(?::DATE)", [pd.Timestamp(as_of).date()]))
