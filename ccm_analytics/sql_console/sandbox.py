@@ -36,6 +36,7 @@ from typing import TextIO
 import duckdb
 import pandas as pd
 
+from ccm_analytics.formats.downloads import neutralised
 from ccm_analytics.formats.money import format_chf
 from ccm_analytics.formats.text import UNKNOWN, format_date
 from ccm_analytics.sql_console.checks import (  # noqa: F401 (the console's public names)
@@ -164,9 +165,9 @@ def csv_value(value: object) -> str:
 def write_csv(result: QueryResult, out: TextIO) -> None:
     """The result as CSV: header row first."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(result.columns)
+    writer.writerow([neutralised(c) for c in result.columns])
     for row in result.rows:
-        writer.writerow([csv_value(v) for v in row])
+        writer.writerow([neutralised(v) if isinstance(v, str) else csv_value(v) for v in row])
 
 
 def csv_text(result: QueryResult) -> str:
