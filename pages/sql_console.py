@@ -30,7 +30,7 @@ with ui.page("SQL console", sandbox.READS) as as_of:
             st.session_state["sql_result"], st.session_state["sql_error"] = None, str(problem)
 
     if st.session_state.get("sql_error"):
-        st.error(markdown_literal(st.session_state["sql_error"]))  # may quote the query: shown as typed
+        st.error(st.session_state["sql_error"])
     result = st.session_state.get("sql_result")
     if result is not None:
         st.metric("Rows", format_count(len(result.rows)) + (" (first rows only)" if result.truncated else ""))
