@@ -4,6 +4,7 @@ import streamlit as st
 from ccm_analytics import ui
 from ccm_analytics.explore import charts as explore_charts
 from ccm_analytics.explore import explorer
+from ccm_analytics.formats.text import markdown_literal
 
 url_state, url_notes = explorer.decode(st.query_params.to_dict())
 ui.init_from_url(explorer.widget_defaults(url_state))
@@ -23,7 +24,7 @@ with ui.page("Explore the data", (st.session_state[explorer.K_SOURCE],)) as as_o
     st.caption("Pick a view or table, filter it, group it and choose a chart. The page's address holds every "
                "choice: copy it to share exactly this view.")
     for note in url_notes:
-        st.warning(f"From the link: {note}.")
+        st.warning(f"From the link: {markdown_literal(note)}.")  # the note quotes the URL: shown as typed
 
     main, side = st.columns([3, 1], gap="large")
     with main:

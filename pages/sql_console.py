@@ -2,7 +2,8 @@
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.formats.text import format_count
+from ccm_analytics.formats.downloads import has_excel_illegal
+from ccm_analytics.formats.text import format_count, markdown_literal
 from ccm_analytics.sql_console import sandbox
 
 PAGE_MAX_ROWS = 10_000
@@ -36,5 +37,10 @@ with ui.page("SQL console", sandbox.READS) as as_of:
         if result.truncated:
             st.warning(f"The query returned more than {format_count(PAGE_MAX_ROWS)} rows; only the first are shown "
                        "and downloaded. Add a WHERE or LIMIT, or use `python -m ccm_analytics sql`.")
+        for note in result.notes:
+            st.info(markdown_literal(f"Note: {note}."))
         st.dataframe(sandbox.display_frame(result), hide_index=True, width="stretch")
+        if has_excel_illegal(result.frame()):
+            st.caption("Some values hold control characters, which an Excel file cannot hold: the Excel download "
+                       "writes them as \\x01; the CSV keeps them.")
         ui.downloads(result.frame(), "query", as_of, sandbox.READS)  # files hold the raw values: ISO dates, exact numbers

@@ -3,6 +3,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import PROJECT_DIR
 
 
@@ -55,3 +56,32 @@ def test_build_demo_into_a_new_path(tmp_path):
 def test_build_demo_refuses_a_real_database(db_path):
     out = _cli("build", "--demo", "--db", str(db_path), db=db_path)
     assert out.returncode == 2 and "not a demonstration database" in out.stderr
+
+
+# --- issue 17: limits and terminal output -------------------------------------------------------
+
+@pytest.mark.parametrize("flag,value", [("--timeout", "0"), ("--timeout", "-1"), ("--timeout", "nan"),
+                                        ("--timeout", "inf"), ("--timeout", "1e400"), ("--max-rows", "0"),
+                                        ("--max-rows", "-5"), ("--max-rows", "1.5"), ("--max-rows", "1e9")])
+def test_sql_limits_refuse_non_positive_and_non_finite(flag, value):
+    import argparse
+
+    from ccm_analytics.cli.main import positive_rows, positive_seconds
+    with pytest.raises(argparse.ArgumentTypeError):
+        (positive_seconds if flag == "--timeout" else positive_rows)(value)
+
+
+def test_terminal_text_escapes_control_characters():
+    from ccm_analytics.cli.terminal import terminal_text
+    assert terminal_text("a\x1b[2Jb\x07c\td\ne\x00\x9b") == "a\\x1b[2Jb\\x07c\td\ne\\x00\\x9b"
+
+
+def test_sql_prints_control_characters_escaped(db_path):
+    out = subprocess.run([sys.executable, "-m", "ccm_analytics", "sql", "SELECT chr(27) || '[2J' AS x"],
+                         cwd=PROJECT_DIR, capture_output=True, text=True, env={**os.environ, "CCM_DB": str(db_path)},
+                         timeout=120)
+    assert out.returncode == 0 and out.stdout == "x\n\\x1b[2J\n"
+    bad = subprocess.run([sys.executable, "-m", "ccm_analytics", "sql", "--timeout", "nan", "SELECT 1"],
+                         cwd=PROJECT_DIR, capture_output=True, text=True, env={**os.environ, "CCM_DB": str(db_path)},
+                         timeout=120)
+    assert bad.returncode == 2 and "above 0" in bad.stderr and "Traceback" not in bad.stderr

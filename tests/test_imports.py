@@ -353,3 +353,15 @@ def test_a_connection_opened_after_the_swap_sees_the_new_data(fresh):
             new.close()
     finally:
         old.close()
+
+
+# --- issue 17: control characters anywhere, NUL after the first 64 KB -----------------------------
+
+@pytest.mark.parametrize("bad", ["\x00", "\x07", "\x1b"])
+def test_control_characters_refused_in_any_cell_anywhere(bad):
+    from ccm_analytics.store.imports.files import read_file
+    body = "iso3,note\n" + "AUT,fine\n" * 8000 + f"AUT,bell{bad}here\n"
+    assert len(body) > 65536
+    raw = read_file("x.csv", body.encode("utf-8"))
+    assert raw.problems and not raw.rows or any("control character" in p.message or "binary" in p.message
+                                                for p in raw.problems)

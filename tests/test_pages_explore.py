@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
@@ -145,3 +146,57 @@ def test_sql_console_stops_a_runaway_query_and_keeps_working(db_path, monkeypatc
     at.text_area(key="sql_query").set_value("SELECT count(*) AS states FROM states")
     at.button[0].click().run()
     assert not at.error and _table(at) == [["197"]]
+
+
+# --- issue 17: hostile links and queries -----------------------------------------------------------
+
+def test_explore_huge_number_in_a_link_is_ignored_quickly(db_path):
+    import time
+    started = time.perf_counter()
+    at = _page(EXPLORE, {"view": "isu_budget", "group": "", "agg": "count", "chart": "table",
+                         "f.year": "range:1e1000000.."})
+    assert not at.exception and time.perf_counter() - started < 60
+    assert any("not a number we accept" in w.value for w in at.warning)
+    assert explorer.as_number("1e1000000") is None and explorer.as_number("9" * 41) is None
+    assert explorer.as_number("1e30") == 10**30 and explorer.as_number("-2.50") == explorer.as_number("-2.5")
+
+
+def test_explore_link_text_is_not_rendered_as_markdown(db_path):
+    at = _page(EXPLORE, {"view": "[Your session expired: log in here](http://host/phish)"})
+    assert not at.exception
+    warnings = [w.value for w in at.warning if "From the link" in w.value]
+    assert warnings and all("](http" not in w for w in warnings)  # the brackets are escaped: no link
+    assert all("\\[" in w for w in warnings)
+
+
+@pytest.mark.parametrize("sql,message", [
+    ("UPDATE EXTENSIONS", "refused: this kind of statement is not allowed"),
+    ("SELECT " + "abs(" * 400 + "1" + ")" * 400, "refused: the query is nested too deeply"),
+    ("SELECT '1 day'::INTERVAL * 1000000000", "error: a value of the result cannot be shown"),
+    ("SELECT list_sum(range(100000000))", "refused: range() may build at most"),
+    ("SELECT * FROM duckdb_databases", "refused: the catalogue view duckdb_databases"),
+])
+def test_sql_console_hostile_queries_are_one_line_messages(db_path, sql, message):
+    at = _page(SQL)
+    at.text_area(key="sql_query").set_value(sql)
+    at.button[0].click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith(message) and "\n" not in at.error[0].value
+
+
+@pytest.mark.parametrize("sql", ["SELECT now() AS t", "SELECT chr(1) AS c", "SELECT 'x' AS a, 'y' AS a",
+                                 "SELECT '=cmd|'' -C calc''!A0' AS f"])
+def test_sql_console_values_that_broke_the_page_show_and_download(db_path, sql):
+    import io
+
+    import openpyxl
+    at = _page(SQL)
+    at.text_area(key="sql_query").set_value(sql)
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    result = at.session_state["sql_result"]
+    assert len(result.columns) == len(set(result.columns))
+    from ccm_analytics.formats import downloads
+    book = openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(result.frame(), downloads.pd.DataFrame(),
+                                                                  downloads.pd.Timestamp("2025-01-01"), "x")))
+    assert all(c.data_type != "f" for row in book["data"].iter_rows() for c in row)

@@ -116,6 +116,31 @@ HOSTILE = [
     ("SELECT * FROM states WHERE EXISTS (FROM glob('{d}/*'))", "reading files"),
     ('SELECT * FROM "{d}/secret.csv"', "reading files"),
     ("SELECT * FROM range(3) UNION ALL SELECT * FROM query('SELECT 1')", "query()"),
+    # catalogue views and functions that show server paths, settings or the user (issue 17)
+    ("SELECT * FROM duckdb_databases", "catalogue view duckdb_databases"),
+    ("SELECT path FROM duckdb_databases", "catalogue view duckdb_databases"),
+    ("SELECT * FROM pragma_database_list", "catalogue view pragma_database_list"),
+    ("SELECT * FROM duckdb_settings()", "duckdb_settings()"),
+    ("SELECT value FROM duckdb_settings() WHERE name = 'allowed_paths'", "duckdb_settings()"),
+    ("SELECT * FROM duckdb_settings", "catalogue view duckdb_settings"),
+    ("SELECT * FROM pg_catalog.pg_settings", "catalogue view pg_settings"),
+    ("SELECT * FROM pg_catalog.pg_database", "catalogue view pg_database"),
+    # list and string builders with a literal size beyond the cap, anywhere in the query (issue 17)
+    ("SELECT list_sum(range(100000000))", "range() may build at most"),
+    ("SELECT len(range(200000000))", "range() may build at most"),
+    ("SELECT list_sum(generate_series(1, 100000000))", "generate_series() may build at most"),
+    ("SELECT len(range(0, 1000000000000, 2))", "range() may build at most"),
+    ("SELECT * FROM states WHERE len(range(100000000)) > 0", "range() may build at most"),
+    ("SELECT repeat('ab', 1000000000)", "repeat() may build at most"),
+    ("SELECT length(lpad('x', 2000000000, 'y'))", "lpad() may build at most"),
+    ("SELECT list_resize([1], 1000000000)", "list_resize() may build at most"),
+    ("SELECT len(range(1" + "0" * 60 + "))", "range() may build at most"),
+    # deep nesting: Python's recursion limit in the check is a refusal, not a traceback
+    ("SELECT " + "abs(" * 400 + "1" + ")" * 400, "nested too deeply"),
+    ("SELECT * FROM " + "(SELECT * FROM " * 400 + "states" + ")" * 400, "nested too deeply"),
+    # statement types the Python API does not know, and query text beyond the cap
+    ("UPDATE EXTENSIONS", "this kind of statement is not allowed"),
+    ("SELECT 1 -- " + "x" * 30_000, "longer than 20'000 characters"),
 ]
 
 
@@ -240,12 +265,19 @@ def test_allowed_forms(db_path, con, sql):
     assert run_query(sql, db=db_path).rows == expected
 
 
-def test_catalogue_and_settings_listing_allowed(db_path):
-    """duckdb_columns() (column descriptions) and duckdb_settings() (harmless) are allowed."""
+def test_catalogue_listing_allowed(db_path):
+    """duckdb_columns() (column descriptions) is allowed, as a function and as a view; settings are not
+    (duckdb_settings() shows allowed_paths, temp_directory, secret_directory: the refusals above)."""
     described = run_query("SELECT comment FROM duckdb_columns() WHERE table_name = 'state_status' "
                           "AND column_name = 'iso3'", db=db_path).rows
     assert described == [("ISO 3166-1 alpha-3 code.",)]
-    assert run_query("SELECT count(*) > 0 FROM duckdb_settings()", db=db_path).rows == [(True,)]
+    assert run_query("SELECT count(*) > 0 FROM duckdb_columns", db=db_path).rows == [(True,)]
+
+
+def test_table_function_range_streams_and_small_lists_run(db_path):
+    """range() in FROM streams its rows (no cap: the time limit bounds it); small lists run."""
+    assert run_query("SELECT count(*) FROM range(5000000)", db=db_path).rows == [(5_000_000,)]
+    assert run_query("SELECT list_sum(range(1000)), repeat('ab', 3)", db=db_path).rows == [(499_500, "ababab")]
 
 
 def test_row_cap(db_path):
@@ -280,3 +312,129 @@ def test_display_text():
     assert display_frame(result).values.tolist() == [
         ["AUT", "2 April 2009", "yes", "CHF 469'686", "1'234.5", "2021", "0.25"],
         ["unknown"] * 7]
+
+
+# --- issue 17: values that broke the page, duplicate names, memory, nesting, the pool ---------------
+
+def test_values_python_cannot_hold_are_one_line_messages(db_path):
+    # now(): a time with a time zone comes back as ISO text (files and the screen cannot hold the zone)
+    [(now,)] = run_query("SELECT TIMESTAMPTZ '2026-12-01 10:00:00+00'", db=db_path).rows
+    assert now == "2026-12-01 10:00:00+00:00"
+    assert isinstance(run_query("SELECT now()", db=db_path).rows[0][0], str)
+    with pytest.raises(QueryError) as failed:
+        run_query("SELECT '1 day'::INTERVAL * 1000000000", db=db_path)
+    assert str(failed.value).startswith("error: a value of the result cannot be shown") and "\n" not in str(failed.value)
+    assert run_query("SELECT chr(1) AS c", db=db_path).rows == [("\x01",)]
+
+
+def test_duplicate_column_names_are_kept(db_path):
+    result = run_query("SELECT 'x' AS a, 'y' AS a, 'z' AS a_2", db=db_path)
+    assert result.columns == ["a", "a_3", "a_2"] and result.rows == [("x", "y", "z")]
+    assert result.notes == ["two columns are called a: the second is shown as a_3"]
+    joined = run_query("SELECT * FROM states s JOIN state_status t USING (iso3) LIMIT 1", db=db_path)
+    assert len(joined.columns) == len(set(joined.columns))
+    both = run_query("SELECT s.iso3, t.iso3 FROM states s JOIN state_status t ON s.iso3 = t.iso3 LIMIT 1", db=db_path)
+    assert both.columns == ["iso3", "iso3_2"] and both.rows[0][0] == both.rows[0][1]
+
+
+def test_result_too_large_is_refused(db_path):
+    with pytest.raises(QueryRefused) as refused:
+        run_query("SELECT repeat('x', 1000000) AS x FROM range(200)", db=db_path, max_rows=1000)
+    assert "the result is too large" in str(refused.value)
+
+
+def test_limits_must_be_positive_and_finite(db_path):
+    for timeout in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(QueryError):
+            run_query("SELECT 1", db=db_path, timeout_s=timeout)
+    with pytest.raises(QueryError):
+        run_query("SELECT 1", db=db_path, max_rows=0)
+
+
+_MEASURE = """
+import json, resource, sys, time
+from ccm_analytics.sql_console.sandbox import QueryError, run_query
+started = time.perf_counter()
+try:
+    run_query(sys.argv[1], db=sys.argv[2], timeout_s=float(sys.argv[3]))
+    outcome = "ran"
+except QueryError as problem:
+    outcome = str(problem)
+print(json.dumps({"outcome": outcome, "wall_s": time.perf_counter() - started,
+                  "child_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "own_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def _measured(db_path, sql: str, timeout_s: float) -> dict:
+    import json
+    out = subprocess.run([sys.executable, "-c", _MEASURE, sql, str(db_path), str(timeout_s)], cwd=PROJECT_DIR,
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(PROJECT_DIR)})
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("sql,outcome", [
+    ("SELECT list_sum(range(100000000))", "range() may build at most"),  # refused by the literal cap
+    ("SELECT list_sum(range(20000 * 20000))", "refused: the query"),  # no literal: the child's limits bound it
+    ("SELECT " + "abs(" * 400 + "1" + ")" * 400, "nested too deeply"),
+])
+def test_memory_and_nesting_are_bounded(db_path, sql, outcome):
+    """Measured: wall time within the limit plus the child's start, the child's peak memory within its
+    address-space limit (before: 37 s and 7 GB for the first query), the parent unaffected."""
+    from ccm_analytics.sql_console.sandbox import CHILD_MEMORY_BYTES, STARTUP_GRACE_S
+    measured = _measured(db_path, sql, 2)
+    assert outcome in measured["outcome"]
+    assert measured["wall_s"] < 2 + STARTUP_GRACE_S + 3
+    assert measured["child_peak_kb"] * 1024 <= CHILD_MEMORY_BYTES
+    assert measured["own_peak_kb"] < 400 * 1024  # the parent never held the list
+
+
+def test_concurrent_queries_share_a_small_pool(db_path, monkeypatch):
+    """Many heavy queries at once: at most MAX_CONCURRENT child processes run; the others wait or are told
+    the console is busy; every caller gets a one-line answer within a bound."""
+    import threading
+    import time
+
+    from ccm_analytics.sql_console import sandbox
+    monkeypatch.setattr(sandbox, "QUEUE_WAIT_S", 1.0)
+    running, peak, lock = [0], [0], threading.Lock()
+    original = sandbox._run_in_child
+
+    def counting(*args):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        try:
+            return original(*args)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(sandbox, "_run_in_child", counting)
+    answers: list[str] = []
+
+    def one() -> None:
+        try:
+            sandbox.run_query("SELECT count(*) FROM range(100000000) a, range(100000000) b", db=db_path, timeout_s=1)
+            answers.append("ran")
+        except QueryError as problem:
+            answers.append(str(problem))
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] <= sandbox.MAX_CONCURRENT
+    assert len(answers) == 8 and all("\n" not in a for a in answers)
+    assert any("the console is busy" in a for a in answers)
+    assert time.perf_counter() - started < 30
+
+
+def test_spill_directory_is_per_query_and_removed(db_path, tmp_path, monkeypatch):
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    run_query("SELECT count(*) FROM (SELECT DISTINCT range % 1000 FROM range(100000))", db=db_path)
+    assert list(tmp_path.iterdir()) == []
+    assert not (PROJECT_DIR / ".tmp").exists() or not any((PROJECT_DIR / ".tmp").iterdir())

@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ccm_analytics.cli.terminal import terminal_text
 from ccm_analytics.store.imports.kinds import KINDS, kind, template_markdown
 from ccm_analytics.store.imports.process import (
     Busy,
@@ -24,16 +25,16 @@ def _import(args: argparse.Namespace) -> int:
     try:
         content = path.read_bytes()
     except OSError as error:
-        print(f"error: cannot read {path}: {error.strerror}", file=sys.stderr)
+        print(terminal_text(f"error: cannot read {path}: {error.strerror}"), file=sys.stderr)
         return 2
     try:
         outcome = import_file(args.kind, path.name, content, who=_who(), today=date.today(),
                               replace=args.replace, dry_run=args.dry_run, database=args.db)
     except Busy as busy:
-        print(f"error: {busy}", file=sys.stderr)
+        print(terminal_text(f"error: {busy}"), file=sys.stderr)
         return 2
     lines = report_lines(outcome)
-    print("\n".join(lines), file=sys.stdout if outcome.ok else sys.stderr)
+    print(terminal_text("\n".join(lines)), file=sys.stdout if outcome.ok else sys.stderr)
     return 0 if outcome.ok else 1
 
 
@@ -47,7 +48,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    print(undo(who=_who(), database=args.db))
+    print(terminal_text(undo(who=_who(), database=args.db)))
     return 0
 
 
@@ -56,7 +57,7 @@ def _history(args: argparse.Namespace) -> int:
     if frame.empty:
         print("No imports yet.")
         return 0
-    frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    sys.stdout.write(terminal_text(frame.to_csv(index=False, lineterminator="\n")))  # file names from uploads
     return 0
 
 

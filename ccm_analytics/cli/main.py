@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import io
+import math
 import sys
 import time
 from pathlib import Path
 
+from ccm_analytics.cli.terminal import terminal_text
 from ccm_analytics.paths import DOCS_DIR
 
 
@@ -19,14 +22,32 @@ def _build(args: argparse.Namespace) -> int:
         try:
             path = build_demo_database(args.db, args.through or date.today())
         except DemoRefused as refused:
-            print(f"error: {refused}", file=sys.stderr)
+            print(terminal_text(f"error: {refused}"), file=sys.stderr)
             return 2
         print(f"built demonstration database {path} in {time.perf_counter() - started:.2f} s "
               f"(run the app on it with CCM_DB={path})")
         return 0
     path = rebuild(args.db)
-    print(f"built {path} in {time.perf_counter() - started:.2f} s")
+    print(terminal_text(f"built {path} in {time.perf_counter() - started:.2f} s"))
     return 0
+
+
+def positive_seconds(text: str) -> float:
+    """--timeout: a finite number of seconds above 0 (argparse reports anything else in one line)."""
+    try:
+        value = float(text) if len(text) <= 20 else math.nan
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= 600):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 and at most 600, not {text[:20]!r}")
+    return value
+
+
+def positive_rows(text: str) -> int:
+    """--max-rows: a whole number above 0."""
+    if not (text.isdigit() and len(text) <= 9 and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"must be a whole number above 0 (at most 999999999), not {text[:20]!r}")
+    return int(text)
 
 
 def _sql(args: argparse.Namespace) -> int:
@@ -34,9 +55,13 @@ def _sql(args: argparse.Namespace) -> int:
     try:
         result = run_query(args.query, db=args.db, timeout_s=args.timeout, max_rows=args.max_rows)
     except QueryError as refused:
-        print(refused, file=sys.stderr)  # one line: "refused: ..." or "error: ..."
+        print(terminal_text(refused), file=sys.stderr)  # one line: "refused: ..." or "error: ..."
         return 2
-    write_csv(result, sys.stdout)
+    out = io.StringIO()
+    write_csv(result, out)
+    sys.stdout.write(terminal_text(out.getvalue()))
+    for note in result.notes:
+        print(f"note: {terminal_text(note)}", file=sys.stderr)
     if result.truncated:
         print(f"note: only the first {args.max_rows} rows were printed", file=sys.stderr)
     return 0
@@ -45,7 +70,7 @@ def _sql(args: argparse.Namespace) -> int:
 def _normalise(args: argparse.Namespace) -> int:
     from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
     for path in normalise(Path(args.shared or DEFAULT_SHARED)):
-        print(path)
+        print(terminal_text(path))
     return 0
 
 
@@ -72,7 +97,7 @@ def _pack(args: argparse.Namespace) -> int:
     finally:
         con.close()
     for path in written:
-        print(path)
+        print(terminal_text(path))
     return 0
 
 
@@ -89,8 +114,8 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sql", help="run one read-only SELECT and print CSV")
     s.add_argument("query")
     s.add_argument("--db", type=Path)
-    s.add_argument("--timeout", type=float, default=10.0, help="stop the query after this many seconds (default 10)")
-    s.add_argument("--max-rows", type=int, default=100_000, help="print at most this many rows (default 100000)")
+    s.add_argument("--timeout", type=positive_seconds, default=10.0, help="stop the query after this many seconds (default 10)")
+    s.add_argument("--max-rows", type=positive_rows, default=100_000, help="print at most this many rows (default 100000)")
     s.set_defaults(run=_sql)
     n = sub.add_parser("normalise", help="rewrite data/ from ../shared research notes")
     n.add_argument("shared", nargs="?")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -17,6 +18,33 @@ DATE_FORMAT = "%Y-%m-%d"
 EXCEL_DATE_FORMAT = "YYYY-MM-DD"
 DATA_SHEET = "data"
 SOURCES_SHEET = "sources"
+
+
+# OWASP (CSV injection): a cell starting with one of these is a formula to a spreadsheet; a leading '
+# makes it text. Applied to every text value of every CSV and Excel download, whatever its source.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters an Excel file cannot hold (openpyxl raises IllegalCharacterError): written as \x01 text.
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralised(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, with a leading ' ; anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def excel_text(value: object) -> object:
+    """Text an Excel cell can hold: neutralised, control characters written as \\x01."""
+    if not isinstance(value, str):
+        return value
+    return neutralised(_EXCEL_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value))
+
+
+def has_excel_illegal(frame: pd.DataFrame) -> bool:
+    """True when some text in `frame` holds a control character an Excel file cannot (shown as \\x01 there)."""
+    return any(isinstance(v, str) and _EXCEL_ILLEGAL.search(v) for column in frame.columns
+               for v in frame[column]) or any(_EXCEL_ILLEGAL.search(str(c)) for c in frame.columns)
 
 
 def csv_cell(value: object) -> object:
@@ -49,6 +77,9 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.normalize()
+        elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = pd.Series([excel_text(v) for v in out[column]], index=out.index, dtype=object)
+    out.columns = [excel_text(str(c)) for c in out.columns]
     return out
 
 
@@ -56,9 +87,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV: header row, ISO dates, exact numbers, true/false, empty cells for missing values."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([csv_cell(v) for v in row])
+    # csv quotes a field holding the line terminator ("\n") but not a lone "\r": such a row is quoted whole
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [[str(c) for c in frame.columns], *frame.itertuples(index=False, name=None)]:
+        cells = [neutralised(csv_cell(v)) for v in row]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     return out.getvalue().encode("utf-8")
 
 
@@ -93,5 +126,5 @@ def xlsx_bytes(frame: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp, 
                     cell.number_format = EXCEL_DATE_FORMAT
         sheet = writer.book.create_sheet(SOURCES_SHEET)
         for row in sources_sheet(sources, as_of, current_to_text):
-            sheet.append(row)
+            sheet.append([excel_text(v) for v in row])
     return buffer.getvalue()

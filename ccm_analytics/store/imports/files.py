@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -18,6 +19,11 @@ from ccm_analytics.domain.problems import Problem
 # 5 MB holds ~50,000 rows of any table the ISU keeps; every real update is far smaller.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000  # an .xlsx is read cell by cell and stops here: a 1 MB file can declare millions
+MAX_COLUMNS = 200
+# Control characters no cell may hold (tab, newline and carriage return are allowed in free text):
+# a stored BEL or NUL would break the Excel download of its table for every viewer.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CSV_SUFFIXES = (".csv", ".txt")
 EXCEL_SUFFIXES = (".xlsx",)
 
@@ -70,7 +76,7 @@ def read_file(name: str, content: bytes, limit: int | None = None) -> RawTable:
 
 
 def _read_csv(content: bytes) -> RawTable:
-    if b"\x00" in content[:65536]:
+    if b"\x00" in content:  # anywhere in the file, not only in its first 64 KB
         return RawTable(problems=[Problem(None, None, "This is not a CSV file (it holds binary data). Upload a "
                                           "CSV (.csv) or Excel (.xlsx) file.")])
     try:
@@ -113,6 +119,13 @@ def _table(records: list[list], file_format: str, delimiter: str = ",") -> RawTa
         return raw
     for number, record in enumerate(body, start=2):
         cells = [None if c is None or not str(c).strip() else str(c).strip() for c in record]
+        for position, cell in enumerate(cells):
+            found = CONTROL_CHARACTERS.search(cell) if cell is not None else None
+            if found:
+                column = raw.header[position] if position < width else None
+                raw.problems.append(Problem(number, column or None, f"the cell holds a control character "
+                                            f"(U+{ord(found.group()):04X}); remove it (only tab and new line are "
+                                            "allowed in text)."))
         extra = [c for c in cells[width:] if c is not None]
         if extra:
             raw.problems.append(Problem(number, None, f"The row has {len(record)} cells but the header names "
@@ -139,27 +152,44 @@ def _cell_text(value: object) -> str | None:
 def _read_xlsx(content: bytes) -> RawTable:
     import openpyxl  # only needed for Excel files
     try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=False, data_only=False)
+        # read-only: rows are streamed from the file, so reading stops at the row and cell limits
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds (BadZipFile, KeyError, ...) on a damaged file
         return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
-    sheet = book.worksheets[0]
-    problems = []
-    records = []
-    for row in sheet.iter_rows():
+    try:
+        return _read_sheet(book.worksheets[0])
+    except Exception as error:  # a damaged sheet found while streaming
+        return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
+    finally:
+        book.close()
+
+
+def _read_sheet(sheet) -> RawTable:
+    """The first sheet's records, counted as they are read: past MAX_ROWS rows or MAX_CELLS cells, stop."""
+    from openpyxl.utils import get_column_letter
+    problems, records, cells_read = [], [], 0
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        if len(records) > MAX_ROWS or len(row) > MAX_COLUMNS or cells_read + len(row) > MAX_CELLS:
+            limit = (f"at most {MAX_COLUMNS} columns" if len(row) > MAX_COLUMNS else
+                     f"at most {MAX_ROWS:,} rows" if len(records) > MAX_ROWS else f"at most {MAX_CELLS:,} cells")
+            return RawTable(problems=[Problem(None, None, f"The sheet is too large: {limit} are read. "
+                                              "Split it into smaller files.")])
+        cells_read += len(row)
         record = []
-        for cell in row:
-            if cell.data_type == "f":
-                problems.append(Problem(cell.row, str(cell.column_letter),
-                                        f"cell {cell.coordinate} holds a formula ({str(cell.value)[:40]}); "
-                                        "imports take values only: copy the column and paste values."))
+        for position, cell in enumerate(row, start=1):
+            if getattr(cell, "data_type", None) == "f":
+                letter = get_column_letter(position)
+                problems.append(Problem(number, letter, f"cell {letter}{number} holds a formula "
+                                        f"({str(cell.value)[:40]}); imports take values only: copy the column "
+                                        "and paste values."))
                 record.append(None)
             else:
-                record.append(_cell_text(cell.value))
+                record.append(_cell_text(getattr(cell, "value", None)))
         records.append(record)
     raw = _table(records, "xlsx")
     if problems and raw.header:
         # name the column by its header, where the formula sits under one
-        letters = {openpyxl.utils.get_column_letter(i + 1): h for i, h in enumerate(raw.header)}
+        letters = {get_column_letter(i + 1): h for i, h in enumerate(raw.header)}
         problems = [Problem(p.row, letters.get(p.column, p.column), p.message) for p in problems]
     raw.problems = problems + raw.problems  # only the first sheet is read; the template says so
     return raw

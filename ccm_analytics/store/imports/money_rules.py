@@ -150,9 +150,11 @@ def contributions_problems(frame: pd.DataFrame, known_iso3: set[str], existing: 
     found: list[tuple[int, int, Problem]] = []
     seen: dict[tuple[str, str, str], int] = {}
     in_db = _existing_keys(existing, ("iso3", "year", "payment_ref"))
-    for position in range(len(frame)):
+    # rows read once as plain dicts: frame.iloc[i] deep-copies frame.attrs (the file's row numbers),
+    # which made this loop quadratic (8,865 rows: 343 s)
+    for position, record in enumerate(frame.to_dict("records")):
         row = _row_number(position)
-        cells = {c: _text(frame.iloc[position][c]) for c in columns}
+        cells = {c: _text(record[c]) for c in columns}
         iso3, year, ref = cells["iso3"], cells["year"], cells.get("payment_ref", "")
         checks = [("iso3", _iso3_problem(iso3, known_iso3)), ("year", year_problem(year)),
                   ("amount_chf", amount_problem(cells["amount_chf"]))]
@@ -193,9 +195,11 @@ def budget_actuals_problems(frame: pd.DataFrame, existing: pd.DataFrame) -> list
     found: list[tuple[int, int, Problem]] = []
     seen: dict[tuple[str, str], int] = {}
     in_db = _existing_keys(existing, ("year", "budget_line"))
-    for position in range(len(frame)):
+    # rows read once as plain dicts: frame.iloc[i] deep-copies frame.attrs (the file's row numbers),
+    # which made this loop quadratic (8,865 rows: 343 s)
+    for position, record in enumerate(frame.to_dict("records")):
         row = _row_number(position)
-        cells = {c: _text(frame.iloc[position][c]) for c in columns}
+        cells = {c: _text(record[c]) for c in columns}
         year, line = cells["year"], cells["budget_line"]
         checks = [("year", year_problem(year)), ("budget_line", _budget_line_problem(line)),
                   ("amount_chf", amount_problem(cells["amount_chf"]))]
