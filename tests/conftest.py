@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from ccm_analytics.store.build import build_database, connect_read_only
@@ -24,3 +26,24 @@ def con(db_path):
     connection = connect_read_only(db_path)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def money_db(db_path, tmp_path_factory):
+    """A copy of the real database with hand-made contributions and actual expenditure (never shipped)."""
+    path = tmp_path_factory.mktemp("money") / "ccm.duckdb"
+    shutil.copy(db_path, path)
+    con = duckdb.connect(str(path))
+    con.execute("""INSERT INTO contribution_records VALUES
+        ('CHE', 2024, 100000.00, DATE '2024-03-15', 'P1', 'test', NULL),
+        ('CHE', 2024,  50000.50, DATE '2024-09-01', 'P2', 'test', NULL),
+        ('AUT', 2024,  20000.00, DATE '2024-05-10', NULL, 'test', NULL),
+        ('IDN', 2024,   1000.00, DATE '2024-06-01', NULL, 'test', NULL),
+        ('FRA', 2025,  30000.00, DATE '2025-02-01', NULL, 'test', NULL),
+        ('NOR', 2025,  40000.00, NULL, NULL, 'test', NULL)""")
+    con.execute("""INSERT INTO budget_lines VALUES
+        (2024, 'Salaries', 350000, 'actual', 'test'),
+        (2024, 'Communication', 15000, 'actual', 'test')""")
+    con.execute("CHECKPOINT")
+    con.close()
+    return path

@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import PROJECT_DIR
+from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.article7 import figures as article7
@@ -19,13 +20,7 @@ APP = str(PROJECT_DIR / "app.py")
 
 
 def _page(script, as_of=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    if as_of:
-        at.query_params["as_of"] = as_of
-    at.run()
-    at.switch_page(script).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(script, {"as_of": as_of} if as_of else None)
 
 
 def _metrics(at) -> dict:

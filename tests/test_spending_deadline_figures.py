@@ -1,9 +1,7 @@
 """The Budget and Article 3/4 deadlines pages' computed results (computed_spending, computed_deadlines):
 the same frames, texts and figures as the analyses the pages used to call directly, the same file
 bytes as ui.download_buttons, and a rerun that recomputes nothing."""
-import shutil
 
-import duckdb
 import oracles
 import pandas as pd
 import plotly.io
@@ -31,28 +29,9 @@ def _facts(con):
 
 # --- Budget and contributions ------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def money_path(db_path, tmp_path_factory):
-    """A copy of the real database with a few hand-made contributions and actual figures (never shipped)."""
-    path = tmp_path_factory.mktemp("computed_money") / "ccm.duckdb"
-    shutil.copy(db_path, path)
-    con = duckdb.connect(str(path))
-    con.execute("""INSERT INTO contribution_records VALUES
-        ('CHE', 2024, 100000.00, DATE '2024-03-15', 'P1', 'test', NULL),
-        ('AUT', 2024,  20000.00, DATE '2024-05-10', NULL, 'test', NULL),
-        ('FRA', 2025,  30000.00, DATE '2025-02-01', NULL, 'test', NULL),
-        ('NOR', 2025,  40000.00, NULL, NULL, 'test', NULL)""")
-    con.execute("""INSERT INTO budget_lines VALUES
-        (2024, 'Salaries', 350000, 'actual', 'test'),
-        (2024, 'Communication', 15000, 'actual', 'test')""")
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
-
-
 @pytest.fixture()
-def money_con(money_path):
-    connection = connect_read_only(money_path)
+def money_con(money_db):
+    connection = connect_read_only(money_db)
     yield connection
     connection.close()
 

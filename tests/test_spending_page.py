@@ -1,10 +1,9 @@
 """The Budget and contributions page under AppTest: the real database, and a copy with hand-made money rows."""
 import datetime
-import shutil
 
-import duckdb
 import pytest
 from conftest import PROJECT_DIR
+from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.store import queries
@@ -15,13 +14,7 @@ PAGE = "pages/spending.py"
 
 
 def _page(query=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(PAGE, query)
 
 
 def _metrics(at):
@@ -56,27 +49,6 @@ def test_first_budget_year_reads_first_year_of_the_plan(db_path):
     change = totals.set_index("Year")["Change from the year before"]
     assert change["2021"] == "first year of the plan"
     assert change["2022"] == "+CHF 16'508 (+3.5%)"  # 486'194 − 469'686 = 16'508, 3.5 per cent of 469'686
-
-
-@pytest.fixture(scope="module")
-def money_db(db_path, tmp_path_factory):
-    """A copy of the real database with hand-made contributions and actual expenditure (never shipped)."""
-    path = tmp_path_factory.mktemp("money") / "ccm.duckdb"
-    shutil.copy(db_path, path)
-    con = duckdb.connect(str(path))
-    con.execute("""INSERT INTO contribution_records VALUES
-        ('CHE', 2024, 100000.00, DATE '2024-03-15', 'P1', 'test', NULL),
-        ('CHE', 2024,  50000.50, DATE '2024-09-01', 'P2', 'test', NULL),
-        ('AUT', 2024,  20000.00, DATE '2024-05-10', NULL, 'test', NULL),
-        ('IDN', 2024,   1000.00, DATE '2024-06-01', NULL, 'test', NULL),
-        ('FRA', 2025,  30000.00, DATE '2025-02-01', NULL, 'test', NULL),
-        ('NOR', 2025,  40000.00, NULL, NULL, 'test', NULL)""")
-    con.execute("""INSERT INTO budget_lines VALUES
-        (2024, 'Salaries', 350000, 'actual', 'test'),
-        (2024, 'Communication', 15000, 'actual', 'test')""")
-    con.execute("CHECKPOINT")
-    con.close()
-    return path
 
 
 @pytest.fixture()

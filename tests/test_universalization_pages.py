@@ -3,6 +3,7 @@ import json
 from datetime import date
 
 from conftest import PROJECT_DIR
+from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
 APP = str(PROJECT_DIR / "app.py")
@@ -11,13 +12,7 @@ PROFILE = "pages/country_profile.py"
 
 
 def _page(script, query=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(script).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(script, query)
 
 
 def _metrics(at):
