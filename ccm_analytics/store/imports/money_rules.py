@@ -165,17 +165,24 @@ def contributions_problems(frame: pd.DataFrame, known_iso3: set[str], existing: 
             continue
         key = (iso3, year, ref)
         payment = f"payment_ref {ref!r}" if ref else "no payment_ref"
-        if key in seen:
-            found.append((row, len(columns), Problem(
-                row, None, f"same State ({iso3}), year ({year}) and {payment} as row {seen[key]}: give each "
-                           "separate payment its own payment_ref, or remove the repeated row")))
-        else:
-            seen[key] = row
-        if key in in_db:
-            source = f" (imported from {in_db[key]!r})" if in_db[key] else ""
-            found.append((row, len(columns) + 1, Problem(
-                row, None, f"already in the database: {iso3}, {year}, {payment}{source}")))
+        found += _repeated(row, key, seen, in_db, len(columns),
+                           lambda first: f"same State ({iso3}), year ({year}) and {payment} as row {first}: give "
+                                         "each separate payment its own payment_ref, or remove the repeated row",
+                           lambda source: f"already in the database: {iso3}, {year}, {payment}{source}")
     return _sorted(found)
+
+
+def _repeated(row: int, key: tuple, seen: dict, in_db: dict, width: int, again, stored) -> list[tuple]:
+    """The problems of a row whose key repeats an earlier row (`again(first row)`) or a row already in the
+    database (`stored(" (imported from ...)")`); records the key as seen. Sorted after the row's cells."""
+    found = []
+    if key in seen:
+        found.append((row, width, Problem(row, None, again(seen[key]))))
+    else:
+        seen[key] = row
+    if key in in_db:
+        found.append((row, width + 1, Problem(row, None, stored(f" (imported from {in_db[key]!r})" if in_db[key] else ""))))
+    return found
 
 
 def budget_actuals_problems(frame: pd.DataFrame, existing: pd.DataFrame) -> list[Problem]:
@@ -208,14 +215,8 @@ def budget_actuals_problems(frame: pd.DataFrame, existing: pd.DataFrame) -> list
                 found.append((row, columns.index(column), Problem(row, column, message)))
         if not year or not line:
             continue
-        key = (year, line)
-        if key in seen:
-            found.append((row, len(columns), Problem(
-                row, None, f"{line} {year} appears again (first in row {seen[key]}): one row per year and line")))
-        else:
-            seen[key] = row
-        if key in in_db:
-            source = f" (imported from {in_db[key]!r})" if in_db[key] else ""
-            found.append((row, len(columns) + 1, Problem(
-                row, None, f"actual expenditure for {line} {year} is already in the database{source}")))
+        found += _repeated(row, (year, line), seen, in_db, len(columns),
+                           lambda first: f"{line} {year} appears again (first in row {first}): one row per year "
+                                         "and line",
+                           lambda source: f"actual expenditure for {line} {year} is already in the database{source}")
     return _sorted(found)
