@@ -5,6 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.explore.explorer import (
+from ccm_analytics.formats import palette
     ISO_COLUMN,
     ExploreState,
     chart_frame,
@@ -12,8 +13,8 @@ from ccm_analytics.explore.explorer import (
     describe_value,
 )
 
-_COLOUR = "#1f5f8b"
-_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
+_COLOUR = palette.PRIMARY
+_SCALE = palette.SEQUENTIAL
 
 
 def explore_chart(result: pd.DataFrame, state: ExploreState) -> go.Figure | None:
