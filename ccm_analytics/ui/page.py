@@ -48,8 +48,23 @@ def reference_date(key: str = "as_of") -> pd.Timestamp:
 
 
 def data_current_to(files: list[str]) -> str:
-    """ "September 2025 (treaty_events.csv, ...); November 2020 (isu_budget.csv)": each file's current-to date."""
+    """ "September 2025 (treaty_events.csv, ...); November 2020 (isu_budget.csv)": each file's current-to date
+    (for files: the Excel download's sources sheet names the files it describes)."""
     return provenance.current_to_text(table("data_sources"), files)
+
+
+def current_to_words(sources: pd.DataFrame, files: list[str]) -> str:
+    """ "September 2025", or "September 2025; the ISU budget 2021-2025 by line and year: November 2020":
+    the latest date plain, each older date with what it dates (the files' titles, never their names)."""
+    chosen = sources[sources["file"].isin(files) & sources["current_to"].notna()]
+    if chosen.empty:
+        return "unknown"
+    groups: dict[str, list[str]] = {}
+    for row in chosen.sort_values(["current_to", "file"], ascending=[False, True]).itertuples(index=False):
+        groups.setdefault(format_date(row.current_to, row.current_to_precision), []).append(row.title)
+    (latest, _), *older = groups.items()
+    return "; ".join([latest] + [f"{', '.join(t[:1].lower() + t[1:] for t in titles)}: {when}"
+                                 for when, titles in older])
 
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
@@ -57,12 +72,14 @@ def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
     warning when the reference date is more than six months after that date (provenance.stale_data_notice)."""
     demo_banner()
     sources = table("data_sources")
-    # The sentences are ours; the file names they quote come from data_sources: shown as typed, not as Markdown.
-    literal = sources.assign(file=[markdown_literal(f) for f in sources["file"]])
-    literal_files = [markdown_literal(f) for f in files]
-    st.caption(f"Figures as of **{format_date(as_of)}** · data current to "
-               f"{provenance.current_to_text(literal, literal_files)}. Sources: see Data sources at the foot of the page.")
-    notice = provenance.stale_data_notice(literal, literal_files, as_of)
+    # The sentences are ours; the titles they quote come from data_sources: shown as typed, not as Markdown.
+    # The notice names what is stale by title: it quotes the `file` column, so titles stand in for names.
+    titled = sources.assign(file=[markdown_literal(t) for t in sources["title"]],
+                            title=[markdown_literal(t) for t in sources["title"]])
+    titles = [markdown_literal(t) for t in sources.loc[sources["file"].isin(files), "title"]]
+    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {current_to_words(titled, titles)}. "
+               "Sources: see Data sources at the foot of the page.")
+    notice = provenance.stale_data_notice(titled, titles, as_of)
     if notice:
         st.warning(notice, icon=":material/history:")
 
@@ -73,14 +90,25 @@ def sources_frame(files: list[str]) -> pd.DataFrame:
     return sources[sources["file"].isin(files)].reset_index(drop=True)
 
 
+# The footer's columns, as a reader cites a source: what, publication, publisher, date, link; the file last.
+SOURCE_COLUMNS = {"title": "Data", "publication": "Publication", "source": "Published by", "current_to": "Current to",
+                  "source_url": "Link", "notes": "Notes", "accessed": "Collected", "file": "Data file"}
+
+
 def sources_table(files: list[str]) -> None:
-    """The provenance of the files a page uses, in an expander."""
+    """The provenance of the files a page uses, in an expander, with words for headers."""
     chosen = sources_frame(files)
-    chosen["current_to"] = [format_date(d, p) for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
+    chosen["current_to"] = [format_date(d, p) if pd.notna(d) else "not dated (a reference list)"
+                            for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     chosen["source_url"] = source_links(chosen["source_url"])
+    shown = chosen[[c for c in SOURCE_COLUMNS if c in chosen]].rename(columns=SOURCE_COLUMNS)
     with st.expander("Data sources"):
-        st.dataframe(chosen.drop(columns=["current_to_precision"]), hide_index=True, width="stretch",
-                     column_config={"source_url": SOURCE_LINK})
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={"Link": st.column_config.LinkColumn("Link", display_text="open the source page"),
+                                    "Data": st.column_config.TextColumn(width="medium", pinned=True),
+                                    "Publication": st.column_config.TextColumn(width="medium"),
+                                    "Published by": st.column_config.TextColumn(width="large"),
+                                    "Notes": st.column_config.TextColumn(width="large")})
 
 
 def is_demonstration() -> bool:

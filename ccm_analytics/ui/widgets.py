@@ -10,7 +10,8 @@ from ccm_analytics.store import provenance
 from ccm_analytics.ui.page import SOURCE_LINK, data_current_to, sources_frame
 
 TOPOJSON_URL = "/app/static/"  # plotly geo maps load world_110m.json from the app itself, not a CDN
-PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+# No mode bar: on a phone it covers the chart's title; zoom and pan still work by touch and mouse.
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "displayModeBar": False}
 
 
 def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[str, ...] | list[str]) -> None:
@@ -20,10 +21,11 @@ def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[
     data_files = provenance.files_read(reads)
     sources, current_to = sources_frame(data_files), data_current_to(data_files)
     as_of = pd.Timestamp(as_of)
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
+    # Side by side, each as wide as its label (fixed-ratio columns cut "Download Excel" in a narrow area; the row wraps on a phone).
+    row = st.container(horizontal=True)
+    row.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
                          mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(
+    row.download_button(
         "Download Excel", lambda: files.xlsx_bytes(frame, sources, as_of, current_to),
         files.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
