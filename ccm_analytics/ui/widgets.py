@@ -21,7 +21,8 @@ def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[
     data_files = provenance.files_read(reads)
     sources, current_to = sources_frame(data_files), data_current_to(data_files)
     as_of = pd.Timestamp(as_of)
-    # Side by side, each as wide as its label (fixed-ratio columns cut "Download Excel" in a narrow area; the row wraps on a phone).
+    # Side by side, each as wide as its label: fixed-ratio columns cut "Download Excel" in a narrow
+    # main area; the row wraps on a phone.
     row = st.container(horizontal=True)
     row.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
                          mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
