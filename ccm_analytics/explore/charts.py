@@ -5,13 +5,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.explore.explorer import (
-from ccm_analytics.formats import palette
     ISO_COLUMN,
     ExploreState,
     chart_frame,
     describe,
     describe_value,
 )
+from ccm_analytics.formats import palette
 
 _COLOUR = palette.PRIMARY
 _SCALE = palette.SEQUENTIAL

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.formats.money import chf, format_chf
+from ccm_analytics.formats.text import format_percent
 from ccm_analytics.spending.budget import BUDGET_LINES
 from ccm_analytics.formats import palette
 
@@ -50,7 +51,7 @@ def variance_bars(variance: pd.DataFrame, threshold_pct: float) -> go.Figure:
                                    "actual %{customdata[1]})<extra></extra>"))
     for level in (threshold_pct, -threshold_pct):
         fig.add_hline(y=level, line_dash="dash", line_color=palette.ALERT,
-                      annotation_text=f"{level:+g}%", annotation_position="right")
+                      annotation_text=f"{level:+g} %", annotation_position="right")
     fig.update_layout(barmode="group", title="Actual expenditure against budget (% of the line's budget)",
                       xaxis_title=None, yaxis_title="Actual − budget (%)", xaxis_type="category",
                       **{**_LAYOUT, "margin": dict(t=60, l=60, r=60, b=40)})
@@ -66,7 +67,7 @@ def coverage_bars(coverage: pd.DataFrame) -> go.Figure:
                 hovertemplate="Budget %{x}: %{customdata}<extra></extra>")
     fig.add_bar(x=coverage["year"].astype(str), y=_francs(coverage["contributions_centimes"]), name="Contributions received",
                 marker_color=palette.PRIMARY,
-                customdata=[[format_chf(chf(c)), "unknown" if p is None or pd.isna(p) else f"{p:.1f}%"]
+                customdata=[[format_chf(chf(c)), format_percent(p)]
                             for c, p in zip(coverage["contributions_centimes"], coverage["coverage_pct"])],
                 hovertemplate="Received for %{x}: %{customdata[0]} (%{customdata[1]} of the budget)<extra></extra>")
     fig.update_layout(barmode="group", title="Contributions received against the year's budget (CHF)",

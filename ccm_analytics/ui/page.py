@@ -16,11 +16,23 @@ from ccm_analytics.ui.cache import table
 SOURCE_LINK = st.column_config.LinkColumn("Source page", display_text="open the source page")
 
 
+# Labels shown in full: a metric's label and value wrap instead of ending in "…" (Streamlit cuts them at
+# one line); on a phone the figures are smaller so that the headline grid stays compact.
+FRAME_STYLE = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; }
+@media (max-width: 640px) { [data-testid="stMetricValue"] { font-size: 1.6rem !important; } }
+</style>"""
+
+
 @contextmanager
 def page(title: str, reads: tuple[str, ...] | list[str]) -> Iterator[pd.Timestamp]:
     """`with ui.page("Title", feature.READS) as as_of:` draws the title, the reference date (sidebar,
     kept in the URL), the "figures as of ... data current to ..." line and its notices, and, however the
     page ends (`st.stop()` included), the sources of the tables and views it `reads`."""
+    st.html(FRAME_STYLE)
     st.title(title)
     as_of = reference_date()
     files = provenance.files_read(reads)
