@@ -8,6 +8,7 @@ from typing import Iterator
 import pandas as pd
 import streamlit as st
 
+from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.formats.links import source_links
 from ccm_analytics.formats.text import format_date, markdown_literal
 from ccm_analytics.store import provenance
@@ -65,18 +66,42 @@ def data_current_to(files: list[str]) -> str:
     return provenance.current_to_text(table("data_sources"), files)
 
 
-def current_to_words(sources: pd.DataFrame, files: list[str]) -> str:
-    """ "September 2025", or "September 2025; the ISU budget 2021-2025 by line and year: November 2020":
-    the latest date plain, each older date with what it dates (the files' titles, never their names)."""
+def _dated_titles(sources: pd.DataFrame, files: list[str]) -> list[tuple[str, pd.Timestamp, list[str]]]:
+    """(date as text, its last day, titles) per current-to date of `files`, the latest first."""
     chosen = sources[sources["file"].isin(files) & sources["current_to"].notna()]
-    if chosen.empty:
-        return "unknown"
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, tuple[pd.Timestamp, list[str]]] = {}
     for row in chosen.sort_values(["current_to", "file"], ascending=[False, True]).itertuples(index=False):
-        groups.setdefault(format_date(row.current_to, row.current_to_precision), []).append(row.title)
-    (latest, _), *older = groups.items()
-    return "; ".join([latest] + [f"{', '.join(t[:1].lower() + t[1:] for t in titles)}: {when}"
-                                 for when, titles in older])
+        end = pd.Timestamp(period_end(row.current_to, row.current_to_precision))
+        title = row.title if row.title[1:2].isupper() else row.title[:1].lower() + row.title[1:]  # "ISU" stays
+        groups.setdefault(format_date(row.current_to, row.current_to_precision), (end, []))[1].append(title)
+    return [(text, end, titles) for text, (end, titles) in groups.items()]
+
+
+def current_to_words(sources: pd.DataFrame, files: list[str]) -> str:
+    """ "September 2025", or "September 2025; ISU budget 2021-2025 by line and year: November 2020":
+    the latest date plain, each older date with what it dates (the files' titles, never their names)."""
+    groups = _dated_titles(sources, files)
+    if not groups:
+        return "unknown"
+    return "; ".join([groups[0][0]] + [f"{', '.join(titles)}: {text}" for text, _, titles in groups[1:]])
+
+
+def stale_words(sources: pd.DataFrame, files: list[str], as_of: pd.Timestamp) -> str | None:
+    """provenance.stale_data_notice's warning in the header's words: the latest date plain, an older one
+    with its titles; None when no date is more than STALE_AFTER_MONTHS before `as_of`."""
+    parts = []
+    for i, (text, end, titles) in enumerate(_dated_titles(sources, files)):
+        if not provenance.is_stale(end, as_of):
+            continue
+        months = provenance.whole_months_between(end, as_of)
+        months_text = (f"more than {months} months" if months == provenance.STALE_AFTER_MONTHS
+                       else "1 month" if months == 1 else f"{months} months")
+        which = f" for {', '.join(titles)}" if i else ""
+        before = "before the reference date" if not parts else "before it"
+        parts.append(f"{text}{which}, {months_text} {before}")
+    if not parts:
+        return None
+    return f"These figures use data current to {', and to '.join(parts)}: later reports and decisions are not included."
 
 
 def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
@@ -85,13 +110,10 @@ def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
     demo_banner()
     sources = table("data_sources")
     # The sentences are ours; the titles they quote come from data_sources: shown as typed, not as Markdown.
-    # The notice names what is stale by title: it quotes the `file` column, so titles stand in for names.
-    titled = sources.assign(file=[markdown_literal(t) for t in sources["title"]],
-                            title=[markdown_literal(t) for t in sources["title"]])
-    titles = [markdown_literal(t) for t in sources.loc[sources["file"].isin(files), "title"]]
-    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {current_to_words(titled, titles)}. "
+    titled = sources.assign(title=[markdown_literal(t) for t in sources["title"]])
+    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {current_to_words(titled, files)}. "
                "Sources: see Data sources at the foot of the page.")
-    notice = provenance.stale_data_notice(titled, titles, as_of)
+    notice = stale_words(titled, files, as_of)
     if notice:
         st.warning(notice, icon=":material/history:")
 

@@ -32,13 +32,13 @@ def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
 
 
-METRIC_WIDTH = 165  # px: two side by side on a 390 px phone, six or more in a row on a desktop
+METRIC_WIDTH = 160  # px: two side by side on a 390 px phone (358 px wide), six in a row on a desktop
 
 
 def metric_grid(metrics: list[tuple]) -> None:
     """The page's headline figures, (label, value) or (label, value, help) each, in a grid that wraps:
     a compact block on a phone instead of one figure per screen row."""
-    with st.container(horizontal=True, gap="medium"):
+    with st.container(horizontal=True, gap="small"):
         for label, value, *help in metrics:
             st.metric(label, value, help=help[0] if help else None, width=METRIC_WIDTH)
 
