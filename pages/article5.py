@@ -16,5 +16,5 @@ with ui.page("Victim assistance (Article 5)", article5.READS) as as_of:
                 "date. This does not mean there are none: the list is imported from a sourced document, with its date.")
     else:
         st.metric("States on the list", format_count(len(listed)))
-        st.dataframe(victims.screen_table(listed), hide_index=True, width="stretch")
+        ui.fitted_table(victims.screen_table(listed))
         ui.downloads(listed, "article5_responsibility", as_of, article5.READS)

@@ -21,19 +21,17 @@ with ui.page("Transparency reports (Article 7)", article7.READS) as as_of:
     st.caption("Due 180 days after the Convention enters into force for the State (Article 7(1)). "
                "**Overdue** only where a published record lists the report as outstanding after its due date, "
                "within that record's reporting cycle.")
-    for i, row in enumerate(figures.initial_counts.itertuples(index=False)):
-        if i % 3 == 0:
-            columns = st.columns(3)
-        columns[i % 3].metric(row.status.capitalize(), format_count(row.reports), help=f"Initial reports {row.status}.")
+    ui.metric_grid([(row.status.capitalize(), format_count(row.reports), f"Initial reports {row.status}.")
+                    for row in figures.initial_counts.itertuples(index=False)])
 
     st.subheader("Overdue initial reports (by record)")
     if page.overdue.empty:
         st.write("No initial report is overdue by record on the reference date.")
     else:
-        st.dataframe(page.overdue, hide_index=True, width="stretch")
+        ui.fitted_table(page.overdue)
 
     with st.expander(f"Initial report of every State Party ({format_count(len(figures.initial))})"):
-        st.dataframe(page.initial_table, hide_index=True, width="stretch")
+        ui.fitted_table(page.initial_table)
         ui.downloads(page.initial_download, "article7_initial_reports", as_of, article7.READS)
 
     st.header("Annual reports")
@@ -49,21 +47,21 @@ with ui.page("Transparency reports (Article 7)", article7.READS) as as_of:
         if page.rates_chart is not None:
             st.plotly_chart(page.rates_chart, config=ui.PLOTLY_CONFIG)
         st.caption(page.rates_note)
-        st.dataframe(page.rates_table, hide_index=True, width="stretch")
+        ui.fitted_table(page.rates_table)
         st.plotly_chart(page.status_chart, config=ui.PLOTLY_CONFIG)
     if page.without_year_table is not None:
         st.subheader("Annual report records that do not say which year they cover")
         st.caption("Not placed in the grid: the year a report covers is not inferred from its submission date.")
-        st.dataframe(page.without_year_table, hide_index=True, width="stretch")
+        ui.fitted_table(page.without_year_table)
 
     st.header("Reminder list")
     st.caption("States Parties with a report overdue by record on the reference date, for a mail merge.")
     if figures.reminders.empty:
         st.write("No report is overdue by record on the reference date.")
     else:
-        st.dataframe(page.reminder_table, hide_index=True, width="stretch")
+        ui.fitted_table(page.reminder_table)
     ui.downloads(figures.reminders, "article7_reminders", as_of, article7.READS)
 
     st.header("Published totals")
     st.caption("Figures published by the ISU, the Cluster Munition Coalition and the Monitor, with the dates they speak for.")
-    st.dataframe(page.published_table, hide_index=True, width="stretch")
+    ui.fitted_table(page.published_table)

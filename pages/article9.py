@@ -13,11 +13,8 @@ with ui.page("National implementation measures (Article 9)", article9.READS) as 
                "end of the year it was adopted; a status without a date from the date the data are current to. "
                "**none reported** is a record that no measures were reported; **unknown** means the records do not "
                "settle it or there is no record.")
-    for i, row in enumerate(page.counts.itertuples(index=False)):
-        if i % 3 == 0:
-            columns = st.columns(3)
-        columns[i % 3].metric(nm.SHORT_LABELS[row.status], format_count(row.states),
-                      help=f"States Parties whose status is: {row.status}.")
+    ui.metric_grid([(nm.SHORT_LABELS[row.status], format_count(row.states),
+                     f"States Parties whose status is: {row.status}.") for row in page.counts.itertuples(index=False)])
     st.caption(page.shares)
 
     st.plotly_chart(page.map_chart, config=ui.PLOTLY_CONFIG)
@@ -25,12 +22,12 @@ with ui.page("National implementation measures (Article 9)", article9.READS) as 
 
     st.subheader("By region")
     st.plotly_chart(page.region_chart, config=ui.PLOTLY_CONFIG)
-    st.dataframe(page.region_table, hide_index=True, width="stretch")
+    ui.fitted_table(page.region_table, first=("Region",))
 
     st.subheader("Every State Party")
-    st.dataframe(page.state_table, hide_index=True, width="stretch")
+    ui.fitted_table(page.state_table, first=("State Party", "Status (as last reported)"), wide=("Measures", "Source"))
     ui.downloads(page.download, "article9_measures", as_of, article9.READS)
 
     st.subheader("Published totals beside the app's count")
     st.caption("The app counts only the States whose records it holds: a lower bound where the records are incomplete.")
-    st.dataframe(page.published_table, hide_index=True, width="stretch")
+    ui.fitted_table(page.published_table, first=("Published",), wide=("Published", "Source"))

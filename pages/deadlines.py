@@ -27,10 +27,8 @@ with ui.page("Article 3 and 4 deadlines and extension requests", deadlines.READS
     filters = (tuple(articles), tuple(statuses), tuple(regions))
     view = ui.figures(deadlines.tracker_view, as_of, *filters)
 
-    cols = st.columns(len(view.counts))
-    for col, (status, n) in zip(cols, view.counts.items()):
-        col.metric(extensions.STATUS_LABELS[status].replace(f" ({extensions.NOT_RECORDED})", ""), format_count(n),
-                   help=extensions.STATUS_LABELS[status])
+    ui.metric_grid([(extensions.STATUS_LABELS[status].replace(f" ({extensions.NOT_RECORDED})", ""), format_count(n),
+                     extensions.STATUS_LABELS[status]) for status, n in view.counts.items()])
 
     if view.empty:
         st.info("No obligation matches the filters on the reference date.")
@@ -40,12 +38,14 @@ with ui.page("Article 3 and 4 deadlines and extension requests", deadlines.READS
                    "deadline requested, decision not recorded; diamond: completion recorded; dashed line: reference date.")
 
     st.subheader("Obligations")
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    ui.fitted_table(view.table, first=("State Party", "Status", "Article", "Current deadline"),
+                    wide=("Status", "Extension requests"))
     ui.downloads(view.file, "deadlines", as_of, deadlines.READS)
 
     st.subheader("Extension requests")
     if view.requests_table is None:
         st.write("No extension request of these obligations is known on the reference date.")
     else:
-        st.dataframe(view.requests_table, hide_index=True, width="stretch")
+        ui.fitted_table(view.requests_table, first=("State Party", "Article", "Request", "Decision"),
+                        wide=("Meeting", "Document"))
         ui.downloads(view.requests, "extension_requests", as_of, deadlines.READS)

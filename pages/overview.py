@@ -11,22 +11,21 @@ with ui.page("Convention on Cluster Munitions: implementation overview", overvie
 
     figures = ui.figures(overview.overview_figures, as_of)  # cached: a rerun recomputes nothing
 
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric("States Parties", format_count(figures.counts["states_parties"]))
-    c2.metric("Convention in force for", format_count(figures.counts["in_force"]))
-    c3.metric("Signatories", format_count(figures.counts["signatories"]))
-    c4.metric("States not party", format_count(figures.counts["not_party"]),
-              help="Every State that is not a State Party on the date: signatories and withdrawn States included.")
-
-    c5, c6, c7, c8 = st.columns(4)
-    c5.metric("Deadlines in the next 12 months",
-              format_count(len(figures.upcoming_obligations) + len(figures.upcoming_reports)),
-              help="Article 3 and 4 deadlines and Article 7 reports falling due after the reference date.")
-    c8.metric("Deadlines passed without a recorded decision", format_count(len(figures.passed)),
-              help="Article 3 and 4 obligations not completed whose current deadline has passed.")
-    c6.metric("Initial reports overdue (by record)", format_count(figures.initial_overdue),
-              help="Only where a published record lists the report as outstanding after its due date.")
-    c7.metric("Initial reports: status unknown", format_count(figures.initial_unknown))
+    ui.metric_grid([
+        ("States Parties", format_count(figures.counts["states_parties"])),
+        ("Convention in force for", format_count(figures.counts["in_force"])),
+        ("Signatories", format_count(figures.counts["signatories"])),
+        ("States not party", format_count(figures.counts["not_party"]),
+         "Every State that is not a State Party on the date: signatories and withdrawn States included."),
+        ("Deadlines in the next 12 months",
+         format_count(len(figures.upcoming_obligations) + len(figures.upcoming_reports)),
+         "Article 3 and 4 deadlines and Article 7 reports falling due after the reference date."),
+        ("Initial reports overdue (by record)", format_count(figures.initial_overdue),
+         "Only where a published record lists the report as outstanding after its due date."),
+        ("Initial reports: status unknown", format_count(figures.initial_unknown)),
+        ("Deadlines passed without a recorded decision", format_count(len(figures.passed)),
+         "Article 3 and 4 obligations not completed whose current deadline has passed."),
+    ])
 
     if figures.budget_year is None:
         st.info("No ISU budget is on record for this year or any earlier year.")

@@ -22,16 +22,17 @@ with ui.page("ISU budget, spending and contributions", spending.READS) as as_of:
             if not budget.plan_known:
                 st.caption("The reference date is before the work plan was adopted (Second Review Conference, "
                            "November 2020): this budget was not yet on record then.")
-            c1, c2, c3 = st.columns(3)
-            c1.metric(f"ISU budget {budget.span[0]}–{budget.span[1]}", budget.period_total,
-                      help="The sum of the work plan's budget lines over the five years.")
-            c2.metric(f"Budget {as_of.year}", budget.year_total if budget.year_total is not None else "none on record")
-            c3.metric(f"Largest line: {budget.largest_line}", budget.largest_share,
-                      help="Its share of the budget over the whole period.")
+            ui.metric_grid([
+                (f"ISU budget {budget.span[0]}–{budget.span[1]}", budget.period_total,
+                 "The sum of the work plan's budget lines over the five years."),
+                (f"Budget {as_of.year}", budget.year_total if budget.year_total is not None else "none on record"),
+                (f"Largest line: {budget.largest_line}", budget.largest_share,
+                 "Its share of the budget over the whole period."),
+            ])
             st.plotly_chart(budget.chart, config=ui.PLOTLY_CONFIG)
             st.subheader("Budget by line and year")
-            st.dataframe(budget.table, hide_index=True, width="stretch",
-                         column_config={"Budget line": st.column_config.TextColumn(width=230)})
+            ui.fitted_table(budget.table, first=("Budget line",), wide=("What it covers (work plan)",),
+                            column_config={"Budget line": st.column_config.TextColumn(width=260, pinned=True)})
             for text in figures.in_kind_notes:
                 st.info(f"**In kind, not cash:** {text} GICHD's support is not a contribution in CHF and is not "
                         "in the totals.")
@@ -40,9 +41,11 @@ with ui.page("ISU budget, spending and contributions", spending.READS) as as_of:
                 st.markdown(text)
             st.subheader("Totals and change from the year before")
             st.dataframe(budget.totals, hide_index=True)
-            st.dataframe(budget.changes, hide_index=True, width="stretch")
+            ui.fitted_table(budget.changes, first=("Budget line",),
+                            column_config={"Budget line": st.column_config.TextColumn(width=260, pinned=True)})
             st.subheader("Share of each line in the year's budget")
-            st.dataframe(budget.shares, hide_index=True, width="stretch")
+            ui.fitted_table(budget.shares, first=("Budget line",),
+                            column_config={"Budget line": st.column_config.TextColumn(width=260, pinned=True)})
             ui.downloads(figures.budget.file, "isu_budget", as_of, spending.READS)
 
     with actual_tab:
@@ -51,10 +54,10 @@ with ui.page("ISU budget, spending and contributions", spending.READS) as as_of:
                     "none; the ISU can import its own figures (see **Import money data**).")
         else:
             threshold = st.columns(2)[0].number_input(
-                "Highlight lines whose spending differs from the budget by more than (%)",
+                "Highlight lines whose spending differs from the budget by more than (per cent)",
                                         min_value=0.0, max_value=500.0, value=10.0, step=1.0, key="variance_threshold")
             actual = ui.figures(spending.actuals, as_of, threshold)
-            st.metric(f"Lines beyond ±{threshold:g}%", format_count(actual.beyond), help="Year and line pairs.")
+            st.metric(f"Lines beyond ±{threshold:g} per cent", format_count(actual.beyond), help="Year and line pairs.")
             st.plotly_chart(actual.chart, config=ui.PLOTLY_CONFIG)
             st.dataframe(charts.highlight_beyond(actual.table), hide_index=True, width="stretch")
             if actual.by_year is not None:
@@ -97,10 +100,12 @@ with ui.page("ISU budget, spending and contributions", spending.READS) as as_of:
 
     with import_tab:
         st.markdown(
-            "Contributions received and actual expenditure are the ISU's own records. Fill a template (CSV or "
-            "Excel, first row = column names) and import it from the project folder:\n\n"
-            "```\npython -m ccm_analytics import contributions contributions_2025.xlsx\n"
-            "python -m ccm_analytics import budget_actuals actuals_2024.csv\n```\n\n"
+            "Contributions received and actual expenditure are the ISU's own records. Download a template below, "
+            "fill it in (CSV or Excel, first row = column names) and upload it on the **Data** page (with the "
+            "administrator passphrase): choose the kind "
+            "of data (contributions received, or actual expenditure), then the file.")
+        st.page_link("pages/data.py", label="Open the Data page's import form", icon=":material/upload_file:")
+        st.markdown(
             "The import checks every row before anything is written (ISO codes, years 2011–2100, amounts not "
             "negative with at most two decimals, one of the five budget lines, no duplicates in the file or against "
             "the database) and lists every problem with its row number; nothing is imported until the file is clean.")

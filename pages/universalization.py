@@ -25,21 +25,22 @@ with ui.page("Universalization", universalization.READS) as as_of:
 
     figures = ui.figures(universalization.figures, as_of)  # cached: a rerun recomputes nothing
     by_category = figures.by_category
-    c1, c2, c3, c4, c5 = st.columns(5)
-    c1.metric("States Parties", format_count(figures.states_parties))
-    c2.metric("of which not yet in force", format_count(by_category["State Party (not yet in force)"]),
-              help="Instrument deposited; the Convention enters into force for the State on the first day of the "
-                   "sixth month after the month of deposit (Article 17).")
-    c3.metric("Signatories", format_count(by_category["Signatory"]), help="Signed, no instrument deposited.")
-    c4.metric("Not signatory", format_count(by_category["Not signatory"]))
-    c5.metric("Withdrawn", format_count(by_category["Withdrawn"]))
+    ui.metric_grid([
+        ("States Parties", format_count(figures.states_parties)),
+        ("of which not yet in force", format_count(by_category["State Party (not yet in force)"]),
+         "Instrument deposited; the Convention enters into force for the State on the first day of the "
+         "sixth month after the month of deposit (Article 17)."),
+        ("Signatories", format_count(by_category["Signatory"]), "Signed, no instrument deposited."),
+        ("Not signatory", format_count(by_category["Not signatory"])),
+        ("Withdrawn", format_count(by_category["Withdrawn"])),
+    ])
 
     # --- Map ---------------------------------------------------------------------------------------
     st.subheader(f"Status on {format_date(as_of)}")
     points = len(figures.off_map)
     st.plotly_chart(figures.status_map, config=ui.PLOTLY_CONFIG, key="status_map", alt=figures.map_alt)
     st.caption(f"{points} States are too small for the map's country shapes; they are marked with a point in "
-               "the colour of their status (positions from hdx-python-country) and listed below.")
+               "the colour of their status and listed below.")
     with st.expander(f"States the map shows as points ({points})"):
         st.dataframe(figures.off_map, hide_index=True, column_config=columns(), key="off_map_table")
     with st.expander("Status of every State (the map as a table)"):
@@ -79,8 +80,10 @@ with ui.page("Universalization", universalization.READS) as as_of:
     targets = ui.figures(universalization.targets, as_of, tuple(chosen_regions))
     st.markdown(f"**Signatories that have not ratified ({len(targets.signatories)})**")
     st.dataframe(targets.signatories, hide_index=True, key="signatories_table",
+                 height=ui.fitted_height(len(targets.signatories)),
                  column_config=columns(signature_date=st.column_config.DateColumn("Signature", format="D MMMM YYYY")))
     st.markdown(f"**States not party that have not signed, or have withdrawn ({len(targets.others)})**")
-    st.dataframe(targets.others, hide_index=True, column_config=columns(), key="non_signatories_table")
+    st.dataframe(targets.others, hide_index=True, column_config=columns(), key="non_signatories_table",
+                 height=ui.fitted_height(len(targets.others)))
     st.caption("Both lists in one file (column status); years since signature in whole years on the reference date.")
     ui.downloads(targets.file, "targets", as_of, universalization.READS)

@@ -94,7 +94,7 @@ def test_page_figures_say_how_complete_the_data_are(con):
     # SEN 2013, URY 2017, ZAF 2016-2021 (6) = 42 State-years.
     assert figures.with_record == 42
     assert 900 < figures.state_years_due < 1_100
-    assert transparency.completeness_text(17, 1322) == "records for 17 of 1'322 State-years (1.3%)"
+    assert transparency.completeness_text(17, 1322) == "records for 17 of 1'322 State-years (1.3 per cent)"
     # Initial reports "not submitted as of Aug 2022": CPV, COM, COG, GIN, RWA, STP, TGO (7); annual: Benin
     # 2018-2021 (4), Iceland 2016-2021 (6), South Africa 2016-2021 (6).
     assert len(figures.reminders) == 7 + 4 + 6 + 6

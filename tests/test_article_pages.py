@@ -66,7 +66,7 @@ def test_article9_page(db_path):
     assert metrics["Specific legislation"] == "22"
     assert metrics["Unknown"] == "68"
     # 22 of 112 = 19.6 %; 68 of 112 = 60.7 %.
-    assert any("specific legislation adopted 20%" in c.value and "unknown 61%" in c.value for c in at.caption)
+    assert any("specific legislation adopted 20 per cent" in c.value and "unknown 61 per cent" in c.value for c in at.caption)
     table = next(d.value for d in at.dataframe if "Status (as last reported)" in d.value.columns)
     assert len(table) == 112  # every State Party, those the world map cannot draw included
     assert {"Andorra", "Holy See", "Niue", "Cook Islands"} <= set(table["State Party"])

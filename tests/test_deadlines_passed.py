@@ -71,7 +71,7 @@ def test_passed_deadlines_screen_text():
         "AAAland", "Article 4 (clearance)", "1 March 2026",
         "deadline passed, extension requested (decision not recorded)",
         "request 3, submitted 2025, requested unknown (1 earlier request without a recorded decision)",
-        "13MSP (September 2025)"]
+        "Thirteenth Meeting of States Parties (September 2025)"]
     assert screen.loc["CCC", ["Deadline", "Status", "Pending request"]].tolist() == \
         ["November 2026", "overdue", "no extension request in data"]
     assert pd.isna(screen.loc["CCC", "Meeting"])
@@ -130,13 +130,13 @@ def test_upcoming_deadlines_split_by_article():
 # stockpile_status unknown: no obligation on record), every obligation completed.
 PASSED_ON_1_DECEMBER_2026 = [
     ("MRT", "1 August 2022", "request 2, submitted 2025, requested unknown (1 earlier request without a recorded "
-                             "decision)", "13MSP (September 2025)"),
-    ("DEU", "1 August 2025", "request 2, submitted 2024, requested 1 August 2030", "12MSP (September 2024)"),
-    ("LAO", "1 August 2025", "request 2, submitted 2024, requested unknown", "12MSP (September 2024)"),
-    ("AFG", "1 March 2026", "request 2, submitted 2025, requested unknown", "13MSP (September 2025)"),
-    ("SOM", "1 March 2026", "request 1, submitted December 2024, requested 1 March 2030", "13MSP (September 2025)"),
-    ("LBN", "1 May 2026", "request 2, submitted 2025, requested unknown", "13MSP (September 2025)"),
-    ("CHL", "1 June 2026", "request 4, submitted 2025, requested unknown", "13MSP (September 2025)"),
+                             "decision)", "Thirteenth Meeting of States Parties (September 2025)"),
+    ("DEU", "1 August 2025", "request 2, submitted 2024, requested 1 August 2030", "Twelfth Meeting of States Parties (September 2024)"),
+    ("LAO", "1 August 2025", "request 2, submitted 2024, requested unknown", "Twelfth Meeting of States Parties (September 2024)"),
+    ("AFG", "1 March 2026", "request 2, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
+    ("SOM", "1 March 2026", "request 1, submitted December 2024, requested 1 March 2030", "Thirteenth Meeting of States Parties (September 2025)"),
+    ("LBN", "1 May 2026", "request 2, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
+    ("CHL", "1 June 2026", "request 4, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
     ("TCD", "1 October 2026", "no extension request in data", None),
 ]
 

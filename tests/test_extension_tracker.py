@@ -44,7 +44,7 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
     # 28 November 2026 the deadline of 1 August 2025 has passed while request 2 awaits a recorded decision.
     assert lao["current_deadline"] == T("2025-08-01") and lao["status"] == "deadline passed, extension requested"
     assert lao["status_text"] == "deadline passed, extension requested (decision not recorded)"
-    assert "request 2, submitted 2024, meeting 12MSP, requested unknown, decision not recorded" in \
+    assert "request 2, submitted 2024, for the Twelfth Meeting of States Parties, requested unknown, decision not recorded" in \
         lao["extension_requests"]
     bel = rows.set_index(["iso3", "article"]).loc[("BEL", 3)]
     assert (bel["retained_munitions"], bel["retained_submunitions"]) == (186, 16368)

@@ -52,10 +52,10 @@ def test_counts_and_shares_by_status_and_region():
     assert region.loc[("Africa", "unknown"), "states"] == 2 and region.loc[("Africa", "unknown"), "share"] == 2 / 3
     assert region.loc[("Europe", "specific legislation adopted"), "share"] == 0.5
     table = nm.region_table(nm.counts_by_region(frame)).set_index("Region")
-    assert table.loc["Africa", "States Parties"] == 3 and table.loc["Africa", "unknown"] == "2 (67%)"
-    assert table.loc["All regions", "States Parties"] == 5 and table.loc["All regions", "unknown"] == "2 (40%)"
+    assert table.loc["Africa", "States Parties"] == 3 and table.loc["Africa", "unknown"] == "2 (67 %)"
+    assert table.loc["All regions", "States Parties"] == 5 and table.loc["All regions", "unknown"] == "2 (40 %)"
     assert nm.shares_text(nm.counts_by_status(frame)).startswith(
-        "Of 5 States Parties on the reference date: specific legislation adopted 20%")
+        "Of 5 States Parties on the reference date: specific legislation adopted 20 per cent")
 
 
 def test_published_totals_beside_the_app_count():

@@ -90,11 +90,11 @@ def test_yearly_totals_and_period_total():
 def test_first_year_of_the_plan_has_no_change_and_says_so():
     out = screen.totals_screen(analysis.yearly_totals(LINES)).set_index("Year")["Change from the year before"]
     # 2021 is the plan's first year: nothing to change from; 2022: 150 then 150.
-    assert out.to_dict() == {"2021": "first year of the plan", "2022": "CHF 0 (+0.0%)"}
+    assert out.to_dict() == {"2021": "first year of the plan", "2022": "CHF 0 (+0.0 %)"}
     assert screen.change_from_year_before(2021, 2021, None, None) == "first year of the plan"
     # A later year with no figure for the year before is a gap, not the start of the plan.
     assert screen.change_from_year_before(2024, 2021, None, None) == "unknown"
-    assert screen.change_from_year_before(2022, 2021, 1375700, 4.0) == "+CHF 13'757 (+4.0%)"
+    assert screen.change_from_year_before(2022, 2021, 1375700, 4.0) == "+CHF 13'757 (+4.0 %)"
 
 
 
@@ -219,7 +219,7 @@ def test_money_file_holds_plain_decimal_amounts():
 def test_screen_formats():
     assert screen.money(46968600) == "CHF 469'686" and screen.money(None) == "unknown"
     assert screen.signed_money(-1000000) == "−CHF 10'000" and screen.signed_money(1375700) == "+CHF 13'757"
-    assert screen.pct(4.0, signed=True) == "+4.0%" and screen.pct(None) == "unknown"
+    assert screen.pct(4.0, signed=True) == "+4.0 %" and screen.pct(None) == "unknown"
     assert screen.year_list([2021, 2025]) == "2021 and 2025" and screen.year_list([2023]) == "2023"
     assert screen.undated_text(2).startswith("2 contribution records have") and "it is" in screen.undated_text(1)
 

@@ -29,7 +29,7 @@ def test_real_database_shows_budget_and_says_no_money_records(db_path):
     at = _page({"as_of": "2025-06-30"})
     metrics = _metrics(at)
     assert metrics["ISU budget 2021–2025"] == "CHF 2'425'799"  # the lines' sum, from the database
-    assert metrics["Budget 2025"] == "CHF 497'138" and metrics["Largest line: Salaries"] == "73.2%"
+    assert metrics["Budget 2025"] == "CHF 497'138" and metrics["Largest line: Salaries"] == "73.2 %"
     texts = _texts(at)
     assert any(t.startswith("No contributions are loaded") for t in texts)
     assert any(t.startswith("No actual expenditure is loaded") for t in texts)
@@ -48,7 +48,7 @@ def test_first_budget_year_reads_first_year_of_the_plan(db_path):
     totals = next(d.value for d in at.dataframe if "Change from the year before" in d.value.columns)
     change = totals.set_index("Year")["Change from the year before"]
     assert change["2021"] == "first year of the plan"
-    assert change["2022"] == "+CHF 16'508 (+3.5%)"  # 486'194 − 469'686 = 16'508, 3.5 per cent of 469'686
+    assert change["2022"] == "+CHF 16'508 (+3.5 %)"  # 486'194 − 469'686 = 16'508, 3.5 per cent of 469'686
 
 
 @pytest.fixture()
@@ -71,12 +71,12 @@ def test_inserted_rows_show_coverage_and_non_contributors(on_money_db):
     coverage = next(d.value for d in at.dataframe if "Coverage" in d.value.columns).set_index("Budget year")
     # 2024: 100'000 + 50'000.50 + 20'000 + 1'000 = 171'000.50 of 477'724 = 35.79 % -> 35.8 %.
     assert coverage.loc["2024", "Contributions received"] == "CHF 171'000.50"
-    assert coverage.loc["2024", "Coverage"] == "35.8%"
+    assert coverage.loc["2024", "Coverage"] == "35.8 %"
     assert coverage.loc["2024", "Still to fund"] == "CHF 306'723.50"  # 477'724 - 171'000.50
     # Three States gave for 2024 (Switzerland twice); Indonesia, a Signatory, is not a State Party.
     assert coverage.loc["2024", "States contributing"] == "3" and coverage.loc["2024", "of which States Parties"] == "2"
     # 2025: 30'000 + 40'000 (undated, counted) = 70'000 of 497'138 = 14.08 % -> 14.1 %.
-    assert coverage.loc["2025", "Coverage"] == "14.1%"
+    assert coverage.loc["2025", "Coverage"] == "14.1 %"
     assert coverage.loc["2021", "Contributions received"] == "unknown"  # no records: not zero
     assert any(t.startswith("1 contribution record has no received date") for t in _texts(at))
 
@@ -103,12 +103,12 @@ def test_actuals_variance_and_threshold_widget(on_money_db):
     # Salaries 2024: 350'000 - 348'103 = +1'897 = +0.54 % -> +0.5 %; Communication: 15'000 - 10'000 = +50.0 %.
     variance = next(d.value for d in at.dataframe if "Beyond threshold" in d.value.columns).set_index("Budget line")
     assert variance.loc["Salaries", "Actual − budget"] == "+CHF 1'897"
-    assert variance.loc["Salaries", "Actual − budget (%)"] == "+0.5%"
+    assert variance.loc["Salaries", "Actual − budget (%)"] == "+0.5 %"
     assert variance.loc["Communication", "Beyond threshold"] == "yes: over budget"
     assert variance.loc["Salaries", "Beyond threshold"] == "no"
-    assert _metrics(at)["Lines beyond ±10%"] == "1"
+    assert _metrics(at)["Lines beyond ±10 per cent"] == "1"
     at.number_input(key="variance_threshold").set_value(0.4).run()
-    assert _metrics(at)["Lines beyond ±0.4%"] == "2"
+    assert _metrics(at)["Lines beyond ±0.4 per cent"] == "2"
 
 
 def test_reference_date_before_payments_counts_none(on_money_db):

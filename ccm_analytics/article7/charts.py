@@ -7,18 +7,10 @@ import plotly.graph_objects as go
 
 from ccm_analytics.article7.reports import ANNUAL_STATUSES
 from ccm_analytics.article7.transparency import rate_text
+from ccm_analytics.formats import palette
 
-# One colour per status (colour-blind-safe hues; the status is also in the hover text and the table).
-STATUS_COLOURS = {
-    "submitted on time": "#1f5f8b",
-    "submitted late": "#7fb2d6",
-    "submitted, date unknown": "#9e9ac8",
-    "missing": "#b03a2e",
-    "overdue": "#b03a2e",
-    "no record in data": "#f0f0f0",
-    "not yet due": "#f6e3b4",  # pale amber: not the white of "not owed"
-    "unknown": "#c8c8c8",
-}
+# One colour per status (formats.palette; the status is also in the hover text and the table).
+STATUS_COLOURS = palette.ARTICLE7_STATUS
 
 
 def annual_heatmap(annual: pd.DataFrame) -> go.Figure:
@@ -79,7 +71,7 @@ def reporting_rates(rates: pd.DataFrame) -> go.Figure:
 def status_bars(counts: pd.DataFrame, title: str) -> go.Figure:
     """Horizontal bars: reports per status (`counts` from reports.status_counts)."""
     fig = go.Figure(go.Bar(x=counts["reports"], y=counts["status"], orientation="h", text=counts["reports"],
-                           marker_color=[STATUS_COLOURS.get(s, "#888888") for s in counts["status"]],
+                           marker_color=[STATUS_COLOURS.get(s, palette.NEUTRAL) for s in counts["status"]],
                            marker_line_color="#666666", marker_line_width=0.5,
                            hovertemplate="%{y}: %{x}<extra></extra>"))
     fig.update_layout(title=title, height=60 + 32 * len(counts), margin=dict(t=50, l=10, r=20, b=30),

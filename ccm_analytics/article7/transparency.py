@@ -11,7 +11,7 @@ import pandas as pd
 
 from ccm_analytics.article7 import reports
 from ccm_analytics.domain.treaty import annual_report_due
-from ccm_analytics.formats.text import format_count, format_date
+from ccm_analytics.formats.text import format_count, format_date, format_percent
 
 NOT_APPLICABLE = "not applicable"
 # A reporting rate is computed over the States Parties with a record for the year. It is drawn only where
@@ -54,8 +54,8 @@ def article7_figures(initial: pd.DataFrame, annual: pd.DataFrame, status: pd.Dat
 
 
 def completeness_text(with_record: int, due: int) -> str:
-    """ "records for 17 of 1,322 State-years (1.3%)" """
-    share = f" ({with_record / due:.1%})" if due else ""
+    """ "records for 17 of 1,322 State-years (1.3 per cent)" """
+    share = f" ({format_percent(with_record / due * 100, in_text=True)})" if due else ""
     return f"records for {format_count(with_record)} of {format_count(due)} State-years{share}"
 
 

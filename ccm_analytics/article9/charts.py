@@ -5,15 +5,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.article9.measures import STATUSES
+from ccm_analytics.formats import palette
 
-COLOURS = {
-    "specific legislation adopted": "#1f5f8b",
-    "existing law deemed sufficient": "#7fb2d6",
-    "legislation in progress": "#e0a526",
-    "none reported": "#b03a2e",
-    "unknown": "#a6a6a6",
-    "not a State Party": "#eeeeee",
-}
+COLOURS = palette.ARTICLE9_STATUS
 
 
 def measures_map(frame: pd.DataFrame) -> go.Figure:

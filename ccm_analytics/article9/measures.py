@@ -11,7 +11,7 @@ import pandas as pd
 
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.domain.treaty import state_status
-from ccm_analytics.formats.text import format_date
+from ccm_analytics.formats.text import format_date, format_percent
 
 STATUSES = ("specific legislation adopted", "existing law deemed sufficient", "legislation in progress",
             "none reported", "unknown")
@@ -63,11 +63,11 @@ def counts_by_status(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def shares_text(counts: pd.DataFrame) -> str:
-    """ "Of 112 States Parties: specific legislation adopted 20%, ..." from counts_by_status."""
+    """ "Of 112 States Parties: specific legislation adopted 20 per cent, ..." from counts_by_status."""
     total = int(counts["states"].sum())
     if not total:
         return "No State Party on the reference date."
-    parts = ", ".join(f"{s} {v:.0%}" for s, v in zip(counts["status"], counts["share"]))
+    parts = ", ".join(f"{s} {format_percent(v * 100, digits=0, in_text=True)}" for s, v in zip(counts["status"], counts["share"]))
     return f"Of {total} States Parties on the reference date: {parts}."
 
 
@@ -82,12 +82,12 @@ def counts_by_region(frame: pd.DataFrame) -> pd.DataFrame:
 
 def region_table(by_region: pd.DataFrame) -> pd.DataFrame:
     """Screen table: regions as rows, one "n (share)" column per status, and the total."""
-    text = by_region.assign(cell=[f"{n} ({s:.0%})" for n, s in zip(by_region["states"], by_region["share"])])
+    text = by_region.assign(cell=[f"{n} ({format_percent(s * 100, digits=0)})" for n, s in zip(by_region["states"], by_region["share"])])
     table = text.pivot(index="un_region", columns="status", values="cell")[list(STATUSES)]
     table["States Parties"] = by_region.groupby("un_region")["states"].sum()
     totals = by_region.groupby("status")["states"].sum()
     total = int(totals.sum())
-    table.loc["All regions"] = [f"{int(totals.get(s, 0))} ({totals.get(s, 0) / total:.0%})" if total else "0"
+    table.loc["All regions"] = [f"{int(totals.get(s, 0))} ({format_percent(totals.get(s, 0) / total * 100, digits=0)})" if total else "0"
                                 for s in STATUSES] + [total]
     return table.reset_index().rename(columns={"un_region": "Region"})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ccm_analytics.article7.reports import SUBMITTED_UNDATED
+from ccm_analytics.domain.meetings import meeting_text
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.domain.treaty import annual_report_due
 from ccm_analytics.formats.text import UNKNOWN, format_count, format_date
@@ -185,7 +186,7 @@ def extension_history(iso3: str, decisions: pd.DataFrame, as_of: pd.Timestamp,
             standing = "decision not recorded"
         rows.append({
             "article": f"Article {int(r.article)}", "request": f"{int(r.request_no)}",
-            "submitted": _date(r.submitted_date, r.submitted_date_precision), "meeting": _text(r.meeting),
+            "submitted": _date(r.submitted_date, r.submitted_date_precision), "meeting": meeting_text(r.meeting),
             "meeting_date": _date(r.meeting_date, r.meeting_date_precision), "document": _text(r.document),
             "requested_deadline": _date(r.requested_deadline, r.requested_deadline_precision),
             "granted_deadline": (_date(r.granted_deadline, r.granted_deadline_precision)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.formats import palette
 from ccm_analytics.formats.text import format_date
 
-SHADES = {"original": "#1f5f8b", "extension": "#7fb2d6", "requested": "#e0a526", "completion": "#222222"}
+SHADES = palette.DEADLINE_SHADES
 _MS_PER_DAY = 86_400_000
 
 
@@ -45,9 +46,9 @@ def timeline(rows: pd.DataFrame, as_of: pd.Timestamp) -> go.Figure:
                     marker=dict(symbol="diamond", size=9, color=SHADES["completion"]),
                     hovertext=[f"{r.label}: completed {format_date(r.completion_date)}"
                                for r in rows[done].itertuples(index=False)], hoverinfo="text")
-    fig.add_vline(x=as_of.timestamp() * 1000, line_dash="dash", line_color="#b03a2e")
+    fig.add_vline(x=as_of.timestamp() * 1000, line_dash="dash", line_color=palette.ALERT)
     fig.add_annotation(x=as_of.timestamp() * 1000, y=1, yref="paper", text=f"reference date {format_date(as_of)}",
-                       showarrow=False, yanchor="bottom", font_color="#b03a2e")
+                       showarrow=False, yanchor="bottom", font_color=palette.ALERT)
     fig.update_layout(barmode="overlay", xaxis_type="date", height=max(320, 26 * len(rows) + 140),
                       title="Article 3 and 4 deadlines: from entry into force to the current deadline",
                       legend_orientation="h", legend_y=-0.08, margin=dict(t=70, l=10, r=20, b=40),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED
+from ccm_analytics.domain.meetings import meeting_text
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.formats.text import format_count, format_date, format_dates
 
@@ -71,7 +72,7 @@ PASSED_SCREEN = {"state_name": "State", "article": "Article", "current_deadline"
 def deadlines_passed_screen(frame: pd.DataFrame) -> pd.DataFrame:
     """A `deadlines_passed_without_decision` frame as screen text (iso3 kept for the profile link): dates
     "1 August 2010", the request as "request 2, submitted 2025, requested 1 August 2030" (or "no extension
-    request in data"), its meeting as "13MSP (September 2025)"."""
+    request in data"), its meeting in full, "Thirteenth Meeting of States Parties (September 2025)"."""
     out = frame.copy()
     out["current_deadline"] = [format_date(d, p) for d, p in zip(out["current_deadline"],
                                                                  out["current_deadline_precision"])]
@@ -89,12 +90,7 @@ def deadlines_passed_screen(frame: pd.DataFrame) -> pd.DataFrame:
         if earlier > 0:
             text += f" ({earlier} earlier request{'s' if earlier > 1 else ''} without a recorded decision)"
         texts.append(text)
-        if not isinstance(r.meeting, str):
-            meetings.append("unknown")
-        elif pd.isna(r.meeting_date):
-            meetings.append(r.meeting)
-        else:
-            meetings.append(f"{r.meeting} ({format_date(r.meeting_date, r.meeting_date_precision)})")
+        meetings.append(meeting_text(r.meeting, format_date(r.meeting_date, r.meeting_date_precision)))
     out["pending_request"] = texts
     out["meeting"] = meetings
     return out[["iso3", *PASSED_SCREEN]].rename(columns=PASSED_SCREEN)
@@ -103,7 +99,8 @@ def deadlines_passed_screen(frame: pd.DataFrame) -> pd.DataFrame:
 def _request_text(row) -> str:
     parts = [f"request {int(row.request_no)}"]
     parts.append(f"submitted {format_date(row.submitted_date, row.submitted_date_precision)}")
-    parts.append(f"meeting {row.meeting}" if isinstance(row.meeting, str) else "meeting unknown")
+    name = meeting_text(row.meeting)
+    parts.append("meeting unknown" if name == "unknown" else f"for the {name}")
     parts.append(f"requested {format_date(row.requested_deadline, row.requested_deadline_precision)}")
     if row.decision == "granted":
         parts.append(f"granted {format_date(row.granted_deadline, row.granted_deadline_precision)}")
@@ -207,8 +204,8 @@ def requests_screen(frame: pd.DataFrame) -> pd.DataFrame:
     out = format_dates(frame, ["submitted_date", "meeting_date", "extends_deadline", "requested_deadline",
                                "granted_deadline"])
     out["granted_deadline"] = [g if d == "granted" else d for g, d in zip(out["granted_deadline"], out["decision"])]
-    for column in ("meeting", "document"):
-        out[column] = out[column].fillna("unknown")
+    out["meeting"] = [meeting_text(m) for m in frame["meeting"]]
+    out["document"] = out["document"].fillna("unknown")
     return out[list(REQUESTS_SCREEN)].rename(columns=REQUESTS_SCREEN)
 
 

@@ -11,9 +11,10 @@ from ccm_analytics.explore.explorer import (
     describe,
     describe_value,
 )
+from ccm_analytics.formats import palette
 
-_COLOUR = "#1f5f8b"
-_SCALE = [[0.0, "#deebf7"], [1.0, "#08306b"]]
+_COLOUR = palette.PRIMARY
+_SCALE = palette.SEQUENTIAL
 
 
 def explore_chart(result: pd.DataFrame, state: ExploreState) -> go.Figure | None:

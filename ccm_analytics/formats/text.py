@@ -44,3 +44,13 @@ def markdown_literal(text: object) -> str:
     """Text from data made safe for a Streamlit element that renders Markdown (st.warning, st.caption):
     each ASCII punctuation mark backslash-escaped, so `a_b*c*.csv` or `![x](http://h/p.png)` shows as typed."""
     return _MARKDOWN_ACTIVE.sub(r"\\\1", str(text))
+
+
+def format_percent(percent: object, digits: int = 1, signed: bool = False, in_text: bool = False) -> str:
+    """One way to write a percentage (the value in per cent, 66.7 for two thirds): "66.7 %" in a table
+    cell or chart label, "66.7 per cent" in a sentence (UN style); "+4.0 %" when `signed`, with the minus
+    sign "−"; "unknown" when missing."""
+    if percent is None or pd.isna(percent):
+        return UNKNOWN
+    number = f"{float(percent):+.{digits}f}" if signed else f"{float(percent):.{digits}f}"
+    return number.replace("-", "−") + (" per cent" if in_text else " %")

@@ -400,11 +400,12 @@ def provenance() -> pd.DataFrame:
     isu = "CCM Implementation Support Unit (clusterconvention.org)"
     rows = [
         ("states.csv", "States the app can show: UN Member States, Holy See, State of Palestine, Cook Islands, Niue",
-         "hdx-python-country (UNTERM names, UN M49 regions), offline data",
-         f"UN Statistics Division M49; UNTERM; via hdx-python-country {_hdx_version()}", None,
+         "UN Statistics Division (M49 regions); UN Terminology Database (UNTERM names)",
+         "Standard country or area codes for statistical use (M49); UNTERM country names "
+         f"(as packaged in hdx-python-country {_hdx_version()})", None,
          "A reference list, not dated facts: it changes with the pinned hdx-python-country version."),
         ("treaty_events.csv", "Signatures, deposits of instruments and withdrawals",
-         "UN Treaty Collection, chapter XXVI-6; zmjones/untreaties 2014 scrape; " + monitor + "; " + isu,
+         "United Nations Treaty Collection, chapter XXVI-6 (with a 2014 copy of its status page); " + monitor + "; " + isu,
          "Multilateral Treaties Deposited with the Secretary-General", FACTS_CURRENT_TO,
          "Guinea-Bissau's signature: 4 Dec 2008 (UN) vs 3 Dec 2008 (later Monitor editions): file keeps 4 Dec."),
         ("article3_stockpiles.csv", "Article 3 stockpile destruction per State Party", monitor + "; " + isu,
@@ -448,8 +449,7 @@ def provenance() -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["file", "title", "source", "publication", "current_to", "notes"])
     frame["source_url"] = frame["file"].map(_PUBLICATION_URLS)
-    frame["accessed"] = ("../shared/data research notes (collected September 2025, completed December 2026), "
-                         "normalised 2026-12-01")
+    frame["accessed"] = "collected September 2025, completed December 2026"
     _split_date(frame, "current_to", frame["current_to"])
     return frame[["file", "title", "source", "source_url", "publication", "accessed", "current_to",
                   "current_to_precision", "notes"]]

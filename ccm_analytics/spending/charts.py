@@ -9,9 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ccm_analytics.domain.vocabularies import BUDGET_LINES
+from ccm_analytics.formats import palette
 from ccm_analytics.formats.money import chf, format_chf
+from ccm_analytics.formats.text import format_percent
 
-LINE_COLOURS = dict(zip(BUDGET_LINES, ("#1f5f8b", "#7fb2d6", "#e0a526", "#4d8b31", "#8e5ea2")))
+LINE_COLOURS = palette.categorical(BUDGET_LINES)
 SEPARATORS = ".'"  # decimal point, then the thousands separator: 469'686
 _LAYOUT = dict(separators=SEPARATORS, legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
                margin=dict(t=60, l=60, r=20, b=40), height=420)
@@ -48,8 +50,8 @@ def variance_bars(variance: pd.DataFrame, threshold_pct: float) -> go.Figure:
                     hovertemplate=(f"{line}, %{{x}}: %{{y:+.1f}}% (budget %{{customdata[0]}}, "
                                    "actual %{customdata[1]})<extra></extra>"))
     for level in (threshold_pct, -threshold_pct):
-        fig.add_hline(y=level, line_dash="dash", line_color="#b03a2e",
-                      annotation_text=f"{level:+g}%", annotation_position="right")
+        fig.add_hline(y=level, line_dash="dash", line_color=palette.ALERT,
+                      annotation_text=f"{level:+g} %", annotation_position="right")
     fig.update_layout(barmode="group", title="Actual expenditure against budget (% of the line's budget)",
                       xaxis_title=None, yaxis_title="Actual − budget (%)", xaxis_type="category",
                       **{**_LAYOUT, "margin": dict(t=60, l=60, r=60, b=40)})
@@ -60,12 +62,12 @@ def coverage_bars(coverage: pd.DataFrame) -> go.Figure:
     """Bars of contributions received per year beside the year's budget (a `spending.funding_coverage` frame)."""
     fig = go.Figure()
     fig.add_bar(x=coverage["year"].astype(str), y=_francs(coverage["budget_centimes"]), name="Budget",
-                marker_color="#c8c8c8",
+                marker_color=palette.NEUTRAL,
                 customdata=[format_chf(chf(b)) for b in coverage["budget_centimes"]],
                 hovertemplate="Budget %{x}: %{customdata}<extra></extra>")
     fig.add_bar(x=coverage["year"].astype(str), y=_francs(coverage["contributions_centimes"]), name="Contributions received",
-                marker_color="#1f5f8b",
-                customdata=[[format_chf(chf(c)), "unknown" if p is None or pd.isna(p) else f"{p:.1f}%"]
+                marker_color=palette.PRIMARY,
+                customdata=[[format_chf(chf(c)), format_percent(p)]
                             for c, p in zip(coverage["contributions_centimes"], coverage["coverage_pct"])],
                 hovertemplate="Received for %{x}: %{customdata[0]} (%{customdata[1]} of the budget)<extra></extra>")
     fig.update_layout(barmode="group", title="Contributions received against the year's budget (CHF)",
@@ -76,10 +78,10 @@ def coverage_bars(coverage: pd.DataFrame) -> go.Figure:
 def contributors_bars(per_year: pd.DataFrame) -> go.Figure:
     """States Parties contributing each year against all States Parties (a `spending.contributors_per_year` frame)."""
     fig = go.Figure()
-    fig.add_bar(x=per_year["year"].astype(str), y=per_year["states_parties"], name="States Parties", marker_color="#c8c8c8",
+    fig.add_bar(x=per_year["year"].astype(str), y=per_year["states_parties"], name="States Parties", marker_color=palette.NEUTRAL,
                 hovertemplate="%{x}: %{y} States Parties<extra></extra>")
     fig.add_bar(x=per_year["year"].astype(str), y=per_year["contributing_parties"], name="States Parties contributing",
-                marker_color="#1f5f8b", hovertemplate="%{x}: %{y} States Parties contributed<extra></extra>")
+                marker_color=palette.PRIMARY, hovertemplate="%{x}: %{y} States Parties contributed<extra></extra>")
     fig.update_layout(barmode="overlay", title="States Parties contributing each year", xaxis_title=None,
                       yaxis_title="States", xaxis_type="category", **_LAYOUT)
     return fig

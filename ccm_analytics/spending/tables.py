@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ccm_analytics.formats.money import chf, format_chf
-from ccm_analytics.formats.text import UNKNOWN, format_count
+from ccm_analytics.formats.text import UNKNOWN, format_count, format_percent
 from ccm_analytics.spending.analysis import TOTAL
 
 FIRST_YEAR = "first year of the plan"  # a change from the year before where the plan has no year before
@@ -27,11 +27,8 @@ def signed_money(centimes: object) -> str:
 
 
 def pct(value: object, signed: bool = False) -> str:
-    """4.0% (or +4.0% when `signed`); "unknown" when missing."""
-    if value is None or pd.isna(value):
-        return UNKNOWN
-    text = f"{value:+.1f}%" if signed else f"{value:.1f}%"
-    return text.replace("-", "−")  # the minus sign, as in −CHF 10'000
+    """4.0 % (or +4.0 % when `signed`, −4.0 % with the minus sign, as in −CHF 10'000); "unknown" when missing."""
+    return format_percent(value, signed=signed)
 
 
 def years_of(table: pd.DataFrame) -> list[str]:
@@ -59,7 +56,7 @@ def shares_screen(long: pd.DataFrame, shares: pd.DataFrame) -> pd.DataFrame:
 
 
 def change_screen(long: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
-    """Change of each line and of the total from the year before: +CHF 13'757 (+4.0%)."""
+    """Change of each line and of the total from the year before: +CHF 13'757 (+4.0 %)."""
     years = sorted(long["year"].unique())[1:]
     lines = list(dict.fromkeys(long["budget_line"]))
     out = pd.DataFrame({"Budget line": [*lines, TOTAL]})
@@ -79,7 +76,7 @@ def _change(centimes: object, percent: object) -> str:
 
 
 def change_from_year_before(year: int, first_year: int, centimes: object, percent: object) -> str:
-    """A total's change from the year before for the screen: "+CHF 13'757 (+4.0%)"; "first year of the
+    """A total's change from the year before for the screen: "+CHF 13'757 (+4.0 %)"; "first year of the
     plan" for the plan's first year, which has no year before (known absence, not "unknown")."""
     if year == first_year:
         return FIRST_YEAR

@@ -19,7 +19,10 @@ from ccm_analytics.ui.widgets import (
     PLOTLY_CONFIG,
     TOPOJSON_URL,
     downloads,
+    fitted_height,
+    fitted_table,
     init_from_url,
+    metric_grid,
     profile_link_column,
     profile_table,
     reset_when_changed,
@@ -29,5 +32,7 @@ from ccm_analytics.ui.widgets import (
 
 __all__ = ["admin_passphrase", "cursor", "db_key", "figures", "table", "data_as_of", "data_current_to",
            "demo_banner", "is_demonstration", "page", "reference_date", "sources_frame", "sources_table",
-           "PLOTLY_CONFIG", "TOPOJSON_URL", "downloads", "init_from_url", "profile_link_column", "profile_table",
+           "PLOTLY_CONFIG", "TOPOJSON_URL", "downloads", "fitted_height", "fitted_table", "init_from_url",
+           "metric_grid",
+           "profile_link_column", "profile_table",
            "reset_when_changed", "set_url_state", "state_picker"]

@@ -10,7 +10,8 @@ from ccm_analytics.store import provenance
 from ccm_analytics.ui.page import SOURCE_LINK, data_current_to, sources_frame
 
 TOPOJSON_URL = "/app/static/"  # plotly geo maps load world_110m.json from the app itself, not a CDN
-PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+# No mode bar: on a phone it covers the chart's title; zoom and pan still work by touch and mouse.
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "displayModeBar": False}
 
 
 def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[str, ...] | list[str]) -> None:
@@ -20,13 +21,51 @@ def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[
     data_files = provenance.files_read(reads)
     sources, current_to = sources_frame(data_files), data_current_to(data_files)
     as_of = pd.Timestamp(as_of)
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
+    # Side by side, each as wide as its label: fixed-ratio columns cut "Download Excel" in a narrow
+    # main area; the row wraps on a phone.
+    row = st.container(horizontal=True)
+    row.download_button("Download CSV", lambda: files.csv_bytes(frame), files.file_name(stem, as_of, "csv"),
                          mime="text/csv", key=f"download_{stem}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(
+    row.download_button(
         "Download Excel", lambda: files.xlsx_bytes(frame, sources, as_of, current_to),
         files.file_name(stem, as_of, "xlsx"), key=f"download_{stem}_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:")
+
+
+METRIC_WIDTH = 160  # px: two side by side on a 390 px phone (358 px wide), six in a row on a desktop
+
+
+def metric_grid(metrics: list[tuple]) -> None:
+    """The page's headline figures, (label, value) or (label, value, help) each, in a grid that wraps:
+    a compact block on a phone instead of one figure per screen row."""
+    with st.container(horizontal=True, gap="small"):
+        for label, value, *help in metrics:
+            st.metric(label, value, help=help[0] if help else None, width=METRIC_WIDTH)
+
+
+def fitted_height(rows: int, most: int = 20) -> int | str:
+    """A dataframe height that shows up to `most` rows without an inner scroll bar ("auto" beyond)."""
+    return 35 * (rows + 1) + 3 if rows <= most else "auto"
+
+
+KEY_COLUMNS = ("State Party", "State", "Status")  # what a reader looks for first, kept in view on a phone
+NAME_WIDTH = 230  # px: "Bolivia (Plurinational State of)" in full
+TEXT_WIDTH = "large"
+
+
+def fitted_table(frame: pd.DataFrame, first: tuple[str, ...] = KEY_COLUMNS, wide: tuple[str, ...] = (),
+                 column_config: dict | None = None, **kwargs) -> None:
+    """A table that fits its content: the key columns first (the first of them pinned, so a phone keeps
+    it in view while scrolling sideways), State names and the `wide` text columns wide enough to read,
+    and as tall as its rows (up to 20) so a small table has no scroll bar of its own."""
+    keys = [c for c in first if c in frame.columns]
+    order = keys + [c for c in frame.columns if c not in keys]
+    config = {c: st.column_config.Column(width=TEXT_WIDTH) for c in wide if c in frame.columns}
+    for c in keys[:1]:
+        config[c] = st.column_config.Column(width=NAME_WIDTH if c.startswith("State") else "medium", pinned=True)
+    config.update(column_config or {})
+    kwargs.setdefault("height", fitted_height(len(frame)))
+    st.dataframe(frame, hide_index=True, width="stretch", column_order=order, column_config=config, **kwargs)
 
 
 def profile_link_column(label: str = "Profile", help: str | None = None):
@@ -39,7 +78,8 @@ def profile_table(frame: pd.DataFrame) -> None:
     """A country-profile table: its text shown as text (never Markdown), its source pages as links."""
     if "Source page" in frame:
         frame = frame.assign(**{"Source page": source_links(frame["Source page"])})
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source page": SOURCE_LINK})
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source page": SOURCE_LINK},
+                 height=fitted_height(len(frame)))
 
 
 def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -> str:

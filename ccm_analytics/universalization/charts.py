@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.formats import palette
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.universalization.analysis import MAP_CATEGORIES
 from ccm_analytics.universalization.parties_chart import COLOURS
@@ -19,8 +20,7 @@ CATEGORY_COLOURS = {
 # Marker symbols for States too small for the map: shape as well as colour tells the status apart.
 CATEGORY_SYMBOLS = {"State Party (in force)": "circle", "State Party (not yet in force)": "circle-open",
                     "Signatory": "diamond", "Not signatory": "square", "Withdrawn": "x"}
-REGION_COLOURS = {"Africa": "#8c6d31", "Americas": "#2a7f62", "Asia": "#b5651d", "Europe": "#1f5f8b",
-                  "Oceania": "#7b4f9e"}
+REGION_COLOURS = palette.REGIONS
 
 
 def _hover(frame: pd.DataFrame) -> list[str]:
@@ -60,7 +60,7 @@ def status_map(shapes: pd.DataFrame, points: pd.DataFrame, as_of: pd.Timestamp) 
                 lat=small["lat"], lon=small["lon"], mode="markers", name=f"{category} (small State)",
                 legendgroup=category, showlegend=False, text=_hover(small), hovertemplate="%{text}<extra></extra>",
                 marker=dict(size=8, color=colour, symbol=CATEGORY_SYMBOLS[category],
-                            line=dict(color="#333333", width=1))))
+                            line=dict(color=palette.DARK, width=1))))
     fig.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False,
                     showcountries=True, countrycolor="white", showland=True, landcolor="#eeeeee",
                     lataxis_range=[-58, 85])
@@ -82,7 +82,7 @@ def parties_over_time_by_region(over_time: pd.DataFrame, marks: pd.DataFrame, as
         text = (f"Entry into force<br>{format_date(mark.date)}" if mark.kind == "entry into force"
                 else f"Withdrawal of {mark.state_name}<br>effective {format_date(mark.date)}")
         fig.add_vline(x=mark.date, line_dash="dash",
-                      line_color=COLOURS["Withdrawn"] if mark.kind == "withdrawal" else "#333333")
+                      line_color=COLOURS["Withdrawn"] if mark.kind == "withdrawal" else palette.DARK)
         fig.add_annotation(x=mark.date, y=1, yref="paper", text=text, showarrow=False, xanchor="left",
                            yanchor="top", align="left", font=dict(size=11), bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(title=f"States Parties by UN region, up to {format_date(as_of)}", xaxis_title=None,

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-COLOURS = {"State Party": "#1f5f8b", "in force": "#1f5f8b", "not yet in force": "#7fb2d6",
-           "Signatory": "#e0a526", "Not signatory": "#c8c8c8", "Withdrawn": "#b03a2e"}
+from ccm_analytics.formats import palette
+
+COLOURS = palette.TREATY_STATUS
 
 
 def parties_over_time(by_year: pd.DataFrame, as_of: pd.Timestamp) -> go.Figure:
