@@ -4,8 +4,8 @@ import itertools
 import pytest
 from colour_distance import ciede2000, distance, lab
 
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats import palette
-from ccm_analytics.spending.budget import BUDGET_LINES
 from ccm_analytics.spending.charts import LINE_COLOURS
 from ccm_analytics.universalization.charts import REGION_COLOURS
 
