@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import io
 import os
+import threading
+import warnings
 from pathlib import Path
 
+import kaleido
 import plotly.io as pio
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -20,14 +23,23 @@ from ccm_analytics.paths import STATIC_DIR
 
 CHART_NOT_AVAILABLE = "Chart not available: the chart could not be drawn offline on this server."
 CHART_WIDTH_CM = 16
+# One Chromium for all of a document's charts (a browser per chart costs seconds each); kaleido's server is a
+# process-wide singleton, so two sessions writing Word files at once take turns.
+_CHARTS_LOCK = threading.Lock()
+
+
+def _point_kaleido_offline() -> None:
+    os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")  # where choreographer (kaleido 1.x) looks first
+    pio.defaults.topojson = STATIC_DIR.resolve().as_uri() + "/"  # maps drawn from static/, never from a CDN
 
 
 def chart_png(figure: object) -> bytes | None:
     """The figure as PNG bytes through kaleido and Debian's Chromium, maps from static/; None if it cannot run."""
-    os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")  # where choreographer (kaleido 1.x) looks first
-    pio.defaults.topojson = STATIC_DIR.resolve().as_uri() + "/"
+    _point_kaleido_offline()
     try:
-        return figure.to_image(format="png", width=1000, height=520, scale=1)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")  # the shared server's options hold
+            return figure.to_image(format="png", width=1000, height=520, scale=1)
     except Exception:  # noqa: BLE001 - any failure to start or drive Chromium means no image, said in the document
         return None
 
@@ -78,8 +90,25 @@ def render_docx(pack: Pack, out: Path, charts: bool = True) -> Path:
     document = Document()
     document.add_heading(title(pack), level=0)
     document.add_paragraph(intro(pack))
-    for number, section in enumerate(pack.sections, start=1):
-        _section(document, number, section, charts)
-    _section(document, None, pack.lap, charts)
+    with _CHARTS_LOCK:
+        started = charts and _start_chart_server()
+        try:
+            for number, section in enumerate(pack.sections, start=1):
+                _section(document, number, section, charts)
+            _section(document, None, pack.lap, charts)
+        finally:
+            if started:
+                kaleido.stop_sync_server(silence_warnings=True)
     document.save(str(out))
     return Path(out)
+
+
+def _start_chart_server() -> bool:
+    """Start kaleido's shared Chromium; False if it cannot start (each chart then tries on its own)."""
+    _point_kaleido_offline()
+    try:
+        # mathjax=False: kaleido's page would otherwise load MathJax from its CDN; no chart here uses LaTeX
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    except Exception:  # noqa: BLE001 - no browser: chart_png says "chart not available" chart by chart
+        return False
+    return True
