@@ -1,4 +1,6 @@
 """Coordination Committee meeting pack: a preview of its sections, then the HTML, PDF and Word files."""
+import time
+
 import streamlit as st
 
 from ccm_analytics import ui
@@ -39,9 +41,11 @@ with ui.page("Coordination Committee meeting pack", pack.READS) as as_of:
     with_docx = st.checkbox("Also write the Word file (.docx)", value=True, key="pack_docx")
     if st.button("Build the meeting pack", type="primary", key="pack_build"):
         with st.status("Building the meeting pack...", expanded=True) as progress:
+            started = time.perf_counter()
             st.session_state["pack"] = pack.pack_files(ui.cursor(), as_of, period, pdf=with_pdf, docx=with_docx,
                                                        meeting=meeting, progress=progress.write)
-            progress.update(label="The meeting pack is ready.", state="complete", expanded=False)
+            progress.update(label=f"The meeting pack is ready (built in {time.perf_counter() - started:.0f} seconds).",
+                            state="complete", expanded=False)
     for name, content in st.session_state.get("pack", {}).items():
         st.download_button(f"Download {name}", content, file_name=name, key=f"pack_{name}",
                            mime=MIME[name.rsplit(".", 1)[-1]])

@@ -109,3 +109,58 @@ def test_who_has_paid(con):
     assert paid["State"].tolist() == ["State AAA", "State DDD", "Total"]
     assert paid["Date received"].tolist() == ["1 March 2025", "unknown", ""]
     assert len(missing) == 32 and "State EEE" in set(missing["State Party"]) and not set(FILLERS) & set(missing["State Party"])
+
+
+@pytest.fixture(scope="module")
+def reporting():
+    """AAA reports for 2024 on 15 April 2025 (on time), DDD on 10 May 2025 (late); BBB (in force 1 February 2025,
+    initial report due 180 days later, 31 July 2025) is listed as outstanding in September 2025. Article 5: AAA."""
+    records = rows("article7_reports",
+                   {"iso3": "AAA", "report_type": "annual", "reporting_year": 2024, "submitted_date": "2025-04-15",
+                    "submitted_date_precision": "day", "record": "submitted", "source": "t"},
+                   {"iso3": "DDD", "report_type": "annual", "reporting_year": 2024, "submitted_date": "2025-05-10",
+                    "submitted_date_precision": "day", "record": "submitted", "source": "t"},
+                   {"iso3": "BBB", "report_type": "initial", "record": "outstanding", "record_date": "2025-09-01",
+                    "record_date_precision": "month", "status_text": "not submitted", "source": "t"})
+    victims = rows("article5_responsibility", {"iso3": "AAA", "as_of_date": "2025-01-01", "source": "t"})
+    connection = handmade_with_events(
+        {"AAA": "2012-03-15", "BBB": "2024-08-10", "CCC": "2011-01-10", "DDD": "2010-09-15", "EEE": "2016-05-10"},
+        {"CCC": "2025-03-06"}, {"article7_reports": records, "article5_responsibility": victims},
+        signatures={"CCC": "2008-12-03"})
+    yield connection
+    connection.close()
+
+
+def test_article7(reporting):
+    from ccm_analytics.article7 import pack_section as article7
+    section = article7.section(reporting, AS_OF, PERIOD)
+    assert section.sentences[1] == "1 initial report is overdue by record: State BBB."
+    # 2024 reports (due 30 April 2025) are owed by the 30 fillers, AAA, DDD and EEE (33): BBB's first is for
+    # 2025, CCC's withdrawal took effect before the due date. On record by 30 April: AAA's. 1/33 = 3.03 -> 3.0
+    assert section.sentences[2].startswith("Annual reports for 2024, due 30 April 2025: 1 of 33 on record by that day "
+                                           "(3.0 per cent)")
+
+
+def test_article5(reporting, con):
+    from ccm_analytics.article5 import pack_section as article5
+    listed = article5.section(reporting, AS_OF, PERIOD)
+    assert listed.sentences == ["On 30 September 2025 1 State Party has responsibility for cluster munition victims "
+                                "on record."]
+    assert listed.tables[0].frame["State"].tolist() == ["State AAA"]
+    assert article5.section(con, AS_OF, PERIOD).empty  # nothing listed: the one line saying what would fill it
+
+
+def test_lausanne_figures_on_the_handmade_database(con):
+    from ccm_analytics.lausanne import figures as lausanne
+    lap = lausanne.lap_figures(con, AS_OF, PERIOD).set_index("Figure")
+    assert lap.loc["States joined in the period", "Value"] == "1: State BBB (10 August 2024)"
+    assert lap.loc["States joined in the period", "Trend"] == "up from 0 in 1 July 2023 to 30 June 2024"
+    assert lap.loc["Withdrawals in the period", "Value"] == "1: State CCC (6 March 2025)"
+    assert lap.loc["Article 4 completions in the period", "Value"] == "1"  # AAA, 1 October 2024
+    # on 30 June 2024 AAA had not completed: 0 then, 1 now
+    assert lap.loc["Article 4 completions (ever)", "Trend"] == "up from 0 on 30 June 2024"
+    assert lap.loc["Article 4 completions by the original deadline", "Value"] == "0"  # AAA needed its extension
+    # implementing Article 4: DDD and EEE (AAA completed); neither has any annual report on record
+    assert lap.loc["Annual reports every year by States implementing Article 3 or 4 or retaining munitions",
+                   "Value"] == "0 of 2 (0.0 per cent)"
+    assert lap.loc["Article 9 measures in place", "Value"] == "1 of 34 (2.9 per cent)"

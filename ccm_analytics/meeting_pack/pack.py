@@ -26,7 +26,8 @@ __all__ = ["READS", "CHROMIUM_ARGS", "Pack", "build_pack", "render_html", "rende
 
 # What the pack reads: the union of its sections' features (their lineage).
 READS = tuple(dict.fromkeys(lausanne_figures.READS + article5_figures.READS + spending_figures.READS))
-BUILD_SECONDS = "about 30 seconds for the HTML, a minute with the PDF and the Word file's charts"  # measured, 2 cores
+BUILD_SECONDS = ("about 10 seconds for the HTML, 15 with the PDF and 25 with the Word file and its charts "
+                 "(measured on 2 cores; the preview above is built once per date and period)")
 
 
 def write_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period, out: Path, pdf: bool = True,
