@@ -4,7 +4,12 @@ import time
 import streamlit as st
 
 from ccm_analytics import ui
-from ccm_analytics.domain.period import PROGRESS_REPORT, SINCE, next_meeting, report_period
+from ccm_analytics.domain.period import (
+    PROGRESS_REPORT,
+    SINCE,
+    next_meeting,
+    report_period,
+)
 from ccm_analytics.formats.section import period_text
 from ccm_analytics.meeting_pack import compose, pack
 

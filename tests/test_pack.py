@@ -84,6 +84,8 @@ def test_docx_reads_back_with_eight_theme_headings(built, tmp_path):
     pictures = len(document.inline_shapes)
     missing = sum(p.text == CHART_NOT_AVAILABLE for p in document.paragraphs)
     assert pictures + missing == sum(s.chart is not None for s in [*built.sections, built.lap]) > 0
+    if pack.chromium_available():
+        assert missing == 0  # kaleido drew every chart offline with Debian's Chromium (the map from static/)
 
 
 def test_docx_says_chart_not_available_where_kaleido_cannot_run(built, tmp_path):
@@ -121,7 +123,7 @@ def test_cli_writes_html_pdf_and_docx(db_path, tmp_path):
     require_chromium()
     out = tmp_path / "pack.html"
     result = subprocess.run([sys.executable, "-m", "ccm_analytics", "pack", "--as-of", "2025-09-30",
-                             "--period", "progress report", "--out", str(out)], cwd=PROJECT_DIR, capture_output=True,
+                             "--period", "progress report", "--out", str(out)], cwd=PROJECT_DIR, capture_output=True, check=False,
                             text=True, env={**os.environ, "CCM_DB": str(db_path)}, timeout=400)
     assert result.returncode == 0, result.stderr
     assert "... printing PDF" in result.stderr  # progress is shown
@@ -134,7 +136,7 @@ def test_cli_writes_html_pdf_and_docx(db_path, tmp_path):
 def test_cli_writes_the_docx_alone(db_path, tmp_path):
     out = tmp_path / "pack.docx"
     result = subprocess.run([sys.executable, "-m", "ccm_analytics", "pack", "--as-of", "2025-09-30",
-                             "--period", "progress report", "--out", str(out)], cwd=PROJECT_DIR, capture_output=True,
+                             "--period", "progress report", "--out", str(out)], cwd=PROJECT_DIR, capture_output=True, check=False,
                             text=True, env={**os.environ, "CCM_DB": str(db_path)}, timeout=400)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(out)

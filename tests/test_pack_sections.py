@@ -1,9 +1,18 @@
 """Each theme's figures on small hand-made frames, expected values worked out by hand."""
 import pandas as pd
 
-from ccm_analytics.deadlines.pack_section import article_figures, pipeline_screen, request_pipeline
+from ccm_analytics.deadlines.pack_section import (
+    article_figures,
+    pipeline_screen,
+    request_pipeline,
+)
 from ccm_analytics.domain.period import progress_report_period
-from ccm_analytics.formats.section import cited_sources, numeric_columns, per_cent, snake_case_headers
+from ccm_analytics.formats.section import (
+    cited_sources,
+    numeric_columns,
+    per_cent,
+    snake_case_headers,
+)
 from ccm_analytics.spending.pack_section import paid_by_state, paid_screen
 from ccm_analytics.universalization.pack_section import joined_and_left
 

@@ -144,8 +144,8 @@ def test_article7(reporting):
 def test_article5(reporting, con):
     from ccm_analytics.article5 import pack_section as article5
     listed = article5.section(reporting, AS_OF, PERIOD)
-    assert listed.sentences == ["On 30 September 2025 1 State Party has responsibility for cluster munition victims "
-                                "on record."]
+    assert listed.sentences == [("On 30 September 2025 1 State Party has responsibility for cluster munition victims "
+                                "on record.")]
     assert listed.tables[0].frame["State"].tolist() == ["State AAA"]
     assert article5.section(con, AS_OF, PERIOD).empty  # nothing listed: the one line saying what would fill it
 

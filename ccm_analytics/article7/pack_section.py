@@ -6,7 +6,14 @@ import pandas as pd
 
 from ccm_analytics.article7 import figures
 from ccm_analytics.domain.period import Period
-from ccm_analytics.formats.section import Section, Table, cited_sources, per_cent, plural, text_frame
+from ccm_analytics.formats.section import (
+    Section,
+    Table,
+    cited_sources,
+    per_cent,
+    plural,
+    text_frame,
+)
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.store import queries
 from ccm_analytics.store.provenance import files_read

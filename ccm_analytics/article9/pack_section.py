@@ -6,7 +6,14 @@ import pandas as pd
 
 from ccm_analytics.article9 import figures
 from ccm_analytics.domain.period import Period
-from ccm_analytics.formats.section import Section, Table, cited_sources, per_cent, plural, text_frame
+from ccm_analytics.formats.section import (
+    Section,
+    Table,
+    cited_sources,
+    per_cent,
+    plural,
+    text_frame,
+)
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.store import queries
 from ccm_analytics.store.provenance import files_read
@@ -26,8 +33,8 @@ def section(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period)
     in_place, parties = measures_in_place(page.counts)
     unknown = int(page.counts.loc[page.counts["status"] == "unknown", "states"].sum())
     sentences = [
-        f"On {format_date(as_of)} {plural(in_place, 'State Party has', 'States Parties have')} national measures in "
-        f"place (specific legislation, or existing law deemed sufficient): {per_cent(in_place, parties)} of {parties}.",
+        (f"On {format_date(as_of)} {plural(in_place, 'State Party has', 'States Parties have')} national measures in "
+        f"place (specific legislation, or existing law deemed sufficient): {per_cent(in_place, parties)} of {parties}."),
         page.shares.replace("the reference date", format_date(as_of)),
         f"For {plural(unknown, 'State Party', 'States Parties')} the data record no status: shown as unknown."]
     table = text_frame(pd.DataFrame({"Status": page.counts["status"], "States Parties": page.counts["states"]}))

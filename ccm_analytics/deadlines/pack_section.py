@@ -9,9 +9,18 @@ import duckdb
 import pandas as pd
 
 from ccm_analytics.deadlines import figures
-from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED, PENDING_STATUSES
+from ccm_analytics.deadlines.obligations import (
+    DEADLINE_PASSED_REQUESTED,
+    PENDING_STATUSES,
+)
 from ccm_analytics.domain.period import Period
-from ccm_analytics.formats.section import Section, Table, cited_sources, plural, text_frame
+from ccm_analytics.formats.section import (
+    Section,
+    Table,
+    cited_sources,
+    plural,
+    text_frame,
+)
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.store import queries
 from ccm_analytics.store.provenance import files_read
@@ -102,17 +111,17 @@ def section(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period,
     pipeline = request_pipeline(view.file, view.requests, meeting, period)
     meeting_text = format_date(meeting, "month")
     sentences = [
-        f"On {format_date(as_of)} {plural(f.obligations, 'State Party has', 'States Parties have')} an Article "
+        (f"On {format_date(as_of)} {plural(f.obligations, 'State Party has', 'States Parties have')} an Article "
         f"{article} obligation on record; {f.completed} completed it ({f.completed_in_period} from "
         f"{format_date(period.start)} to {format_date(period.end)}, {f.completed_by_original_deadline} by the "
-        f"original deadline).",
-        f"{plural(f.pending_decision, 'request awaits', 'requests await')} a recorded decision; "
+        f"original deadline)."),
+        (f"{plural(f.pending_decision, 'request awaits', 'requests await')} a recorded decision; "
         f"{plural(f.passed_without_decision, 'deadline has', 'deadlines have')} passed without one; "
-        f"{f.due_12_months} fall due in the next 12 months and {f.due_24_months} in the next 24.",
-        f"For the Meeting of {meeting_text}: {plural(len(pipeline), 'request is', 'requests are')} due or pending "
+        f"{f.due_12_months} fall due in the next 12 months and {f.due_24_months} in the next 24."),
+        (f"For the Meeting of {meeting_text}: {plural(len(pipeline), 'request is', 'requests are')} due or pending "
         f"(deadline by {format_date(meeting + pd.DateOffset(years=PIPELINE_YEARS))}), {int(pipeline['pending'].sum())} "
         f"submitted and awaiting a decision, {int(pipeline['decided_in_period'].sum())} decided in the period; "
-        "whether the analysis of a request is posted is not in the data.",
+        "whether the analysis of a request is posted is not in the data."),
     ]
     tables = [Table(f"Article {article} obligations", _counts_table(f, period))]
     if len(pipeline):

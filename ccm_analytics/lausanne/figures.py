@@ -65,7 +65,7 @@ def lap_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Per
             [actions, f"Article {article} obligations", str(now.obligations), _trend(now.obligations, then.obligations, start_text),
              f"States Parties with an Article {article} obligation on record on the reference date."],
             [actions, f"Article {article} completions (ever)", str(now.completed), _trend(now.completed, then.completed, start_text),
-             f"Obligations whose completion date is on or before the reference date."],
+             "Obligations whose completion date is on or before the reference date."],
             [actions, f"Article {article} completions in the period", str(now.completed_in_period),
              _trend(now.completed_in_period, then.completed_in_period, prev_text), "Completion dated within the period."],
             [actions, f"Article {article} completions by the original deadline", str(now.completed_by_original_deadline),
@@ -86,7 +86,7 @@ def lap_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Per
                  "Reports on record by 30 April for the latest calendar year due, of the States Parties owing one."])
     rows.append(_implementing_states_row(page7, con, as_of))
     page9, then9 = article9_figures.figures(con, as_of), article9_figures.figures(con, before)
-    (n9, d9), (t9, td9) = measures_in_place(page9.counts), measures_in_place(then9.counts)
+    (n9, d9), (t9, _) = measures_in_place(page9.counts), measures_in_place(then9.counts)
     rows.append(["National implementation", "Article 9 measures in place", f"{n9} of {d9} ({per_cent(n9, d9)})",
                  _trend(n9, t9, start_text), "Specific legislation adopted, or existing law deemed sufficient, on record."])
     rows += [[a, theme, NOT_MEASURED, "", why] for a, theme, why in UNMEASURED]
@@ -102,5 +102,5 @@ def _implementing_states_row(page7, con: duckdb.DuckDBPyConnection, as_of: pd.Ti
     every = annual.groupby("iso3")["status"].apply(lambda s: bool((s != "no record in data").all()))
     return ["Actions 43-46", "Annual reports every year by States implementing Article 3 or 4 or retaining munitions",
             f"{int(every.sum())} of {len(implementing)} ({per_cent(int(every.sum()), len(implementing))})", "",
-            "States with an Article 3 or 4 obligation not completed, or retaining munitions, with a record for every "
-            "annual report due."]
+            ("States with an Article 3 or 4 obligation not completed, or retaining munitions, with a record for every "
+            "annual report due.")]

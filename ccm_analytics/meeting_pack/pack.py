@@ -18,11 +18,30 @@ from ccm_analytics.lausanne import figures as lausanne_figures
 from ccm_analytics.meeting_pack.compose import Pack, build_pack
 from ccm_analytics.meeting_pack.docx import render_docx
 from ccm_analytics.meeting_pack.html import render_html
-from ccm_analytics.meeting_pack.pdf import CHROMIUM_ARGS, chromium_available, chromium_path, render_pdf
+from ccm_analytics.meeting_pack.pdf import (
+    CHROMIUM_ARGS,
+    chromium_available,
+    chromium_path,
+    render_pdf,
+)
 from ccm_analytics.spending import figures as spending_figures
 
-__all__ = ["READS", "CHROMIUM_ARGS", "Pack", "build_pack", "render_html", "render_docx", "render_pdf", "write_pack", "pack_files",
-           "default_since", "chromium_available", "chromium_path", "pack_summary_json", "BUILD_SECONDS"]
+__all__ = [
+    "BUILD_SECONDS",
+    "CHROMIUM_ARGS",
+    "READS",
+    "Pack",
+    "build_pack",
+    "chromium_available",
+    "chromium_path",
+    "default_since",
+    "pack_files",
+    "pack_summary_json",
+    "render_docx",
+    "render_html",
+    "render_pdf",
+    "write_pack",
+]
 
 # What the pack reads: the union of its sections' features (their lineage).
 READS = tuple(dict.fromkeys(lausanne_figures.READS + article5_figures.READS + spending_figures.READS))

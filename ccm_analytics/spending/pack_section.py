@@ -10,7 +10,13 @@ import pandas as pd
 from ccm_analytics.domain.period import Period
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.formats.money import format_centimes
-from ccm_analytics.formats.section import Section, Table, cited_sources, per_cent, plural
+from ccm_analytics.formats.section import (
+    Section,
+    Table,
+    cited_sources,
+    per_cent,
+    plural,
+)
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.spending import analysis, figures
 from ccm_analytics.spending.budget import budget_for_year
@@ -55,8 +61,8 @@ def section(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period)
     sources = cited_sources(queries.data_sources(con), files_read(figures.READS))
     year, total = budget_for_year(lines, as_of.year)
     if year is None:
-        return Section(HEADING, ["No ISU budget is on record: python -m ccm_analytics import budget_actuals FILE "
-                                 "adds one."], sources=sources, empty=True)
+        return Section(HEADING, [("No ISU budget is on record: python -m ccm_analytics import budget_actuals FILE "
+                                 "adds one.")], sources=sources, empty=True)
     sentences = [f"The ISU budget for {year} is {format_centimes(total)}"
                  + ("." if year == as_of.year else f" (no budget is on record for {as_of.year}; {year} is the latest).")]
     tables = [Table(f"ISU budget {year}", budget_frame(lines, year), total=True)]

@@ -5,7 +5,13 @@ import duckdb
 import pandas as pd
 
 from ccm_analytics.domain.period import Period
-from ccm_analytics.formats.section import Section, Table, cited_sources, plural, text_frame
+from ccm_analytics.formats.section import (
+    Section,
+    Table,
+    cited_sources,
+    plural,
+    text_frame,
+)
 from ccm_analytics.formats.text import format_count, format_date
 from ccm_analytics.store import queries
 from ccm_analytics.store.provenance import files_read
@@ -36,9 +42,9 @@ def section(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period)
     joined, left = joined_and_left(now_status, period)
     in_period = f"from {format_date(period.start)} to {format_date(period.end)}"
     sentences = [
-        f"On {format_date(as_of)} the Convention has {plural(now['states_parties'], 'State Party', 'States Parties')}"
+        (f"On {format_date(as_of)} the Convention has {plural(now['states_parties'], 'State Party', 'States Parties')}"
         f" ({format_count(now['in_force'])} for which it is in force) and "
-        f"{plural(now['signatories'], 'Signatory', 'Signatories')}; {format_count(now['not_party'])} States are not party.",
+        f"{plural(now['signatories'], 'Signatory', 'Signatories')}; {format_count(now['not_party'])} States are not party."),
         f"{plural(len(joined), 'State', 'States')} joined {in_period}"
         + (f": {_names(joined, 'consent_date')}." if len(joined) else "."),
         f"{plural(len(left), 'withdrawal', 'withdrawals')} took effect {in_period}"
