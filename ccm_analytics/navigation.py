@@ -20,6 +20,7 @@ PAGES: tuple[PageSpec, ...] = (
              "Implementation status", has_map=True),
     PageSpec("pages/country_profile.py", "Country profile", "profile", ":material/flag:", "Implementation status"),
     PageSpec("pages/meeting_pack.py", "Meeting pack", "meeting-pack", ":material/description:", "Meetings"),
+    PageSpec("pages/lausanne.py", "Lausanne Action Plan", "lausanne", ":material/checklist:", "Meetings"),
     PageSpec("pages/spending.py", "Budget and contributions", "spending", ":material/payments:", "ISU"),
     PageSpec("pages/explore.py", "Explore the data", "explore", ":material/query_stats:", "Ad hoc exploration"),
     PageSpec("pages/sql_console.py", "SQL console", "sql", ":material/terminal:", "Ad hoc exploration"),

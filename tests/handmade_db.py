@@ -38,3 +38,24 @@ def handmade_database(deposits: dict[str, str], records: pd.DataFrame | None = N
     for view in schema.VIEWS:
         con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")
     return con
+
+
+def rows(table: str, *records: dict) -> pd.DataFrame:
+    """Rows for `extra`: each record a dict of some of `table`'s columns (the others empty)."""
+    columns = [c.name for c in schema.table(table).columns]
+    return pd.DataFrame(list(records)).reindex(columns=columns)
+
+
+def handmade_with_events(deposits: dict[str, str], withdrawals: dict[str, str] | None = None,
+                         extra: dict[str, pd.DataFrame] | None = None, current_to: str = "2025-09",
+                         signatures: dict[str, str] | None = None):
+    """`handmade_database` with withdrawals (the day each takes effect) and signatures added to the treaty
+    events (`treaty.state_facts` needs at least one signature among them)."""
+    events = rows("treaty_events", *(
+        [{"iso3": i, "event_type": "withdrawal", "event_date": d, "source": "test"} for i, d in (withdrawals or {}).items()]
+        + [{"iso3": i, "event_type": "signature", "event_date": d, "source": "test"}
+           for i, d in (signatures or {}).items()]))
+    tables = {**(extra or {})}
+    if len(events):
+        tables["treaty_events"] = events
+    return handmade_database(deposits, current_to=current_to, extra=tables)

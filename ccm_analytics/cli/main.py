@@ -86,13 +86,15 @@ def _docs(args: argparse.Namespace) -> int:
 def _pack(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ccm_analytics.meeting_pack.pack import default_since, write_pack
+    from ccm_analytics.domain.period import report_period
+    from ccm_analytics.meeting_pack.pack import write_pack
     from ccm_analytics.store.build import connect_read_only
     as_of = pd.Timestamp(args.as_of)
-    since = pd.Timestamp(args.since) if args.since else default_since(as_of)
+    period = report_period(as_of, args.period, pd.Timestamp(args.since) if args.since else None)
     con = connect_read_only(args.db)
     try:
-        written = write_pack(con, as_of, since, Path(args.out), pdf=not args.no_pdf,
+        written = write_pack(con, as_of, period, Path(args.out), pdf=not args.no_pdf, docx=not args.no_docx,
+                             meeting=pd.Timestamp(args.meeting) if args.meeting else None,
                              progress=lambda step: print(f"... {step}", file=sys.stderr))
     finally:
         con.close()
@@ -120,11 +122,16 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("normalise", help="rewrite data/ from ../shared research notes")
     n.add_argument("shared", nargs="?")
     n.set_defaults(run=_normalise)
-    k = sub.add_parser("pack", help="write the Coordination Committee meeting pack (HTML and PDF)")
+    k = sub.add_parser("pack", help="write the Coordination Committee meeting pack (HTML, PDF and Word)")
     k.add_argument("--as-of", required=True, help="reference date, YYYY-MM-DD")
-    k.add_argument("--since", help="compare with this date (default: one year before)")
-    k.add_argument("--out", required=True, help="HTML file to write; the PDF goes beside it")
-    k.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    k.add_argument("--period", choices=["since", "progress report"], default="since",
+                   help="'since' a date (--since, default one year before) or the Progress Report period "
+                        "(1 July to 30 June, the latest ended by the reference date)")
+    k.add_argument("--since", help="with --period since: the period's first day (default: one year before)")
+    k.add_argument("--meeting", help="day of the next Meeting of States Parties (default: the next September)")
+    k.add_argument("--out", required=True, help="file to write: .html (the PDF and .docx go beside it) or .docx alone")
+    k.add_argument("--no-pdf", action="store_true", help="no PDF beside the HTML")
+    k.add_argument("--no-docx", action="store_true", help="no Word file beside the HTML")
     k.add_argument("--db", type=Path)
     k.set_defaults(run=_pack)
     d = sub.add_parser("docs", help="write the data dictionary")

@@ -39,12 +39,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 OUTPUTS = Path(__file__).resolve().parent / "outputs.json"
 APP = str(PROJECT_DIR / "app.py")  # AppTest resolves relative paths against the calling file
 
-# The 13 page scripts and their URL paths ("" = default page), as registered by app.py.
+# The 14 page scripts and their URL paths ("" = default page), as registered by app.py.
 PAGES: tuple[tuple[str, str], ...] = (
     ("pages/overview.py", ""),
     ("pages/universalization.py", "universalization"),
     ("pages/country_profile.py", "profile"),
     ("pages/meeting_pack.py", "meeting-pack"),
+    ("pages/lausanne.py", "lausanne"),
     ("pages/spending.py", "spending"),
     ("pages/explore.py", "explore"),
     ("pages/sql_console.py", "sql"),
@@ -73,7 +74,7 @@ CLI_CASES: dict[str, list[str]] = {
     "sql-article7_status_at": ["sql", "SELECT * FROM article7_status_at(DATE '2024-12-31')"],
     "template-contributions": ["template", "contributions", "--describe"],
     "pack-2025-09-30": ["pack", "--as-of", "2025-09-30", "--since", "2025-03-01", "--out", "{tmp}/pack.html",
-                        "--no-pdf"],
+                        "--no-pdf", "--no-docx"],
 }
 
 
