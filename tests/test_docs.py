@@ -34,3 +34,16 @@ def test_every_table_column_is_commented(con):
 def test_data_dictionary_is_current():
     shipped = (PROJECT_DIR / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     assert shipped == data_dictionary_markdown() + "\n", "run: python -m ccm_analytics docs"
+
+
+def test_every_module_path_the_readme_names_exists():
+    """`ccm_analytics/spending/analysis.py`, `store/macros.py`, `tests/oracles.py`, `pages/x.py`: each exists
+    (a path written from inside the package, e.g. `spending/charts.py`, is looked up there too)."""
+    import re
+
+    from conftest import PROJECT_DIR
+    text = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:[\w.]+/)+[\w.]+\.py|ccm_analytics/(?:[\w]+/)+)`", text))
+    missing = [p for p in sorted(named) if not any((base / p).exists() for base in
+                                                   (PROJECT_DIR, PROJECT_DIR / "ccm_analytics"))]
+    assert not missing, missing
