@@ -28,7 +28,7 @@ with ui.page("ISU budget, spending and contributions", spending.READS) as as_of:
                 (f"Budget {as_of.year}", budget.year_total if budget.year_total is not None else "none on record"),
                 (f"Largest line: {budget.largest_line}", budget.largest_share,
                  "Its share of the budget over the whole period."),
-            ])
+            ], width=240)  # "CHF 2'425'799" on one line
             st.plotly_chart(budget.chart, config=ui.PLOTLY_CONFIG)
             st.subheader("Budget by line and year")
             ui.fitted_table(budget.table, first=("Budget line",), wide=("What it covers (work plan)",),

@@ -35,12 +35,12 @@ def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[
 METRIC_WIDTH = 160  # px: two side by side on a 390 px phone (358 px wide), six in a row on a desktop
 
 
-def metric_grid(metrics: list[tuple]) -> None:
+def metric_grid(metrics: list[tuple], width: int = METRIC_WIDTH) -> None:
     """The page's headline figures, (label, value) or (label, value, help) each, in a grid that wraps:
-    a compact block on a phone instead of one figure per screen row."""
+    a compact block on a phone instead of one figure per screen row (wider `width` for money values)."""
     with st.container(horizontal=True, gap="small"):
         for label, value, *help in metrics:
-            st.metric(label, value, help=help[0] if help else None, width=METRIC_WIDTH)
+            st.metric(label, value, help=help[0] if help else None, width=width)
 
 
 def fitted_height(rows: int, most: int = 20) -> int | str:
