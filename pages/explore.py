@@ -4,7 +4,7 @@ import streamlit as st
 from ccm_analytics import ui
 from ccm_analytics.explore import charts as explore_charts
 from ccm_analytics.explore import explorer
-from ccm_analytics.formats.text import markdown_literal
+from ccm_analytics.formats.text import count_text, markdown_literal
 
 url_state, url_notes = explorer.decode(st.query_params.to_dict())
 ui.init_from_url(explorer.widget_defaults(url_state))
@@ -78,7 +78,7 @@ with ui.page("Explore the data", (st.session_state[explorer.K_SOURCE],)) as as_o
 
         result = ui.figures(explorer.run, state, as_of)
         st.subheader(explorer.describe(state))
-        st.caption(f"{len(result)} rows" + ("" if state.group_by else " (no grouping: the filtered rows)"))
+        st.caption(count_text(len(result), "row", "rows") + ("" if state.group_by else " (no grouping: the filtered rows)"))
         if result.empty:
             st.info("No rows match these filters.")
         else:
@@ -90,5 +90,4 @@ with ui.page("Explore the data", (st.session_state[explorer.K_SOURCE],)) as as_o
 
     with side:
         st.subheader("Data dictionary")
-        with st.container(height=640, border=False):
-            st.markdown(explorer.dictionary_markdown(source))
+        st.markdown(explorer.dictionary_markdown(source))

@@ -12,9 +12,11 @@ with ui.page("SQL console", sandbox.READS) as as_of:
     st.caption(f"One SELECT (or WITH ... SELECT) on the views and tables of the database, read-only. "
                f"A query is stopped after {sandbox.DEFAULT_TIMEOUT_S:g} seconds and shows at most "
                f"{format_count(PAGE_MAX_ROWS)} rows; files, settings and changes to the database are refused. "
-               "The views show today's status; `state_status_at(DATE '2020-12-31')` and "
-               "`obligation_deadlines_at(DATE '2020-12-31')` give any other date. Column descriptions: "
-               "`SELECT * FROM duckdb_columns()` or the Explore page.")
+               "Column descriptions: `SELECT * FROM duckdb_columns()` or the Explore page.")
+    st.info("The views (`state_status`, `obligation_deadlines`, `article7_status`) give the situation **today**, "
+            "whatever reference date the sidebar shows; for another date use the dated macros "
+            "`state_status_at(DATE)`, `obligation_deadlines_at(DATE)`, `article7_status_at(DATE)`, e.g. "
+            "`SELECT * FROM state_status_at(DATE '2015-01-01')`.", icon=":material/calendar_today:")
 
     with st.form("sql_form"):
         sql = st.text_area("Query", key="sql_query", height=140,

@@ -16,10 +16,7 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 
 pytestmark = pytest.mark.browser
 
-# Known, owned elsewhere: Explore's result sits in st.container(height=640) (pages/explore.py), a scroll box
-# with nothing focusable in it at 1440 x 900 (axe scrollable-region-focusable, serious). Strict: the test
-# fails once it passes, so the mark goes when the page is fixed.
-KNOWN = {("explore", "desktop"): "pages/explore.py: st.container(height=640) is a scroll region keyboards cannot reach"}
+KNOWN: dict[tuple[str, str], str] = {}  # (page, viewport) -> why a violation is expected: none
 
 
 def _cases():

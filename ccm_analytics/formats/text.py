@@ -54,3 +54,8 @@ def format_percent(percent: object, digits: int = 1, signed: bool = False, in_te
         return UNKNOWN
     number = f"{float(percent):+.{digits}f}" if signed else f"{float(percent):.{digits}f}"
     return number.replace("-", "−") + (" per cent" if in_text else " %")
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """ "1 row", "2 rows", "1'545 rows": a count with the word that agrees with it."""
+    return f"{format_count(n)} {one if n == 1 else many}"
