@@ -140,7 +140,7 @@ def baseline(article: int, iso3: str, measure: str, stockpiles: pd.DataFrame, re
     if measure != "area":
         return Baseline(None, None, "submunitions at entry into force: not in data")
     rows = remaining_reports[remaining_reports["iso3"] == iso3].sort_values("as_of_date")
-    rows = rows[[_area(r) is not None for r in rows.to_dict("records")]]
+    rows = _with_area(rows)
     if rows.empty:
         return Baseline(None, None, "area containing cluster munition remnants at entry into force: not in data")
     first = rows.iloc[0].to_dict()
@@ -150,6 +150,12 @@ def baseline(article: int, iso3: str, measure: str, stockpiles: pd.DataFrame, re
             "earliest area reported (km²); the data give none at entry into force")
     return Baseline(_area(first), day.year, what, text_or_none(first.get("qualifier")),
                     text_or_none(first.get("source")), at_entry_into_force=near)
+
+
+def _with_area(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that give an area (an empty frame keeps its columns)."""
+    keep = pd.Series([_area(r) is not None for r in rows.to_dict("records")], index=rows.index, dtype=bool)
+    return rows.loc[keep]
 
 
 def _area(row: dict) -> float | None:
@@ -165,7 +171,7 @@ def reported_remaining(iso3: str, remaining_reports: pd.DataFrame, as_of: pd.Tim
     """The latest figure of what remains dated on or before `as_of` (the Group reads it first)."""
     rows = remaining_reports[(remaining_reports["iso3"] == iso3)
                              & (pd.to_datetime(remaining_reports["as_of_date"]) <= pd.Timestamp(as_of))]
-    rows = rows[[_area(r) is not None for r in rows.to_dict("records")]].sort_values("as_of_date")
+    rows = _with_area(rows).sort_values("as_of_date")
     if rows.empty:
         return Reported(None, None, None, None, pd.NaT, None, None, None, None, None)
     r = rows.iloc[-1].to_dict()
