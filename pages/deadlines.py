@@ -40,7 +40,9 @@ with ui.page("Article 3 and 4 deadlines and extension requests", deadlines.READS
                    "deadline requested, decision not recorded; diamond: completion recorded; dashed line: reference date.")
 
     st.subheader("Obligations")
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    st.dataframe(view.table, hide_index=True, width="stretch", column_config={extensions.WORKBENCH_COLUMN: (
+        st.column_config.LinkColumn(extensions.WORKBENCH_COLUMN, display_text="open",
+                                    help="Open the obligation in the extension request workbench"))})
     ui.downloads(view.file, "deadlines", as_of, deadlines.READS)
 
     st.subheader("Extension requests")

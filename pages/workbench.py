@@ -8,7 +8,16 @@ from ccm_analytics.domain.vocabularies import REQUEST_TYPES
 from ccm_analytics.formats import downloads
 from ccm_analytics.formats.text import format_date, markdown_literal
 from ccm_analytics.store.provenance import files_read
-from ccm_analytics.workbench import assessment, brief, choices, document, entries, progress, screen, workplan
+from ccm_analytics.workbench import (
+    assessment,
+    brief,
+    choices,
+    document,
+    entries,
+    progress,
+    screen,
+    workplan,
+)
 from ccm_analytics.workbench import figures as workbench
 
 SCENARIO_KEYS = ("wb_rate", "wb_scenario_kind", "wb_plan", "wb_requested", "wb_type", "wb_text", "wb_entries")
@@ -178,7 +187,7 @@ with ui.page("Extension request workbench", workbench.READS) as as_of:
     stem = f"extension_analysis_{iso3}_art{article}" + (f"_request{number}" if number else "")
     sources = ui.sources_frame(files_read(workbench.READS))
     current_to = ui.data_current_to(files_read(workbench.READS))
-    blocks = lambda: document.blocks(a, texts, plan, plan_table, sources, current_to)  # noqa: E731
+    blocks = lambda: document.blocks(a, texts, plan, plan_table, sources, current_to)
     b1, b2, b3, b4, b5 = st.columns(5)
     b1.download_button("Draft analysis (Word)", lambda: document.docx_bytes(blocks()),
                        downloads.file_name(stem, as_of, "docx"), key="wb_doc_docx", on_click="ignore",

@@ -38,6 +38,7 @@ def test_tracker_counts_filters_and_downloads(db_path):
     lao = table[table["State Party"] == "Lao People's Democratic Republic"].iloc[0]
     assert lao["Status"] == "deadline passed, extension requested (decision not recorded)"
     assert lao["Current deadline"] == "1 August 2025"  # LAO,4,1 granted 2025-08-01 at 9MSP
+    assert lao["Workbench"] == "extension-workbench?iso3=LAO&article=4&as_of=2026-11-28"  # link to the workbench
     assert {b.label for b in at.get("download_button")} >= {"Download CSV", "Download Excel"}
 
     at.multiselect(key="dl_articles").set_value([3]).run()

@@ -7,7 +7,14 @@ import pandas as pd
 import pytest
 
 from ccm_analytics.cli.main import main
-from ccm_analytics.workbench import assessment, bootstrap, checks, document, entries, screen
+from ccm_analytics.workbench import (
+    assessment,
+    bootstrap,
+    checks,
+    document,
+    entries,
+    screen,
+)
 from ccm_analytics.workbench.progress import Baseline, Reported
 
 T = pd.Timestamp

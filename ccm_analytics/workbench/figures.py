@@ -17,8 +17,9 @@ import plotly.graph_objects as go
 from ccm_analytics.formats import downloads
 from ccm_analytics.store import queries
 from ccm_analytics.workbench import assessment as workbench_assessment
-from ccm_analytics.workbench import charts, document, progress as readings, screen, workplan
+from ccm_analytics.workbench import charts, document, screen, workplan
 from ccm_analytics.workbench import choices as picker
+from ccm_analytics.workbench import progress as readings
 
 # What the page reads: its lineage.
 READS = ("obligation_deadlines_at", "extension_decisions", "article3_stockpiles", "article3_destruction_by_year",

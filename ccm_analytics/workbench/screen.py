@@ -5,7 +5,12 @@ import pandas as pd
 
 from ccm_analytics.formats.text import format_date
 from ccm_analytics.workbench import bootstrap, checks
-from ccm_analytics.workbench.assessment import Assessment, interim_coverage, is_completion_test, verdict
+from ccm_analytics.workbench.assessment import (
+    Assessment,
+    interim_coverage,
+    is_completion_test,
+    verdict,
+)
 from ccm_analytics.workbench.progress import UNITS, text_or_none
 from ccm_analytics.workbench.projection import project_completion, years_between
 
@@ -235,8 +240,8 @@ def scenario_pairs(a: Assessment, rates: float | dict[int, float] | None, projec
 
 def numbers(a: Assessment, scenario_rows: list[tuple[str, str]] | None = None) -> pd.DataFrame:
     """The assessment as a tidy table for the CSV: section, item, value, unit, note (ISO dates)."""
-    iso = lambda d: "" if d is None or pd.isna(d) else pd.Timestamp(d).date().isoformat()  # noqa: E731
-    num = lambda x: "" if x is None else ("inf" if x == float("inf") else round(float(x), 6))  # noqa: E731
+    iso = lambda d: "" if d is None or pd.isna(d) else pd.Timestamp(d).date().isoformat()
+    num = lambda x: "" if x is None else ("inf" if x == float("inf") else round(float(x), 6))
     req = a.request or {}
     rows = [
         ("request", "State", a.state_name, "", a.iso3), ("request", "article", a.article, "", ""),
