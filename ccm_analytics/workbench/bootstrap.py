@@ -38,8 +38,9 @@ def futures_meeting_deadline(annual: list[float], remaining_amount: float | None
 def futures_text(count: int | None, futures: int = FUTURES) -> str:
     """ "in 412 of 1,000 resampled futures" or why there is no count."""
     if count is None:
-        return f"not computed (fewer than {MIN_YEARS} years reported, or what remains unknown)"
-    return f"in {count:,} of {futures:,} resampled futures".replace(",", ",")
+        return (f"not computed (fewer than {MIN_YEARS} years reported, or what remains or the requested deadline "
+                "unknown)")
+    return f"in {count:,} of {futures:,} resampled futures"
 
 
 def annual_figures(progress: pd.DataFrame) -> list[float]:
