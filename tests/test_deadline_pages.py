@@ -1,6 +1,10 @@
 """AppTest of the deadline tracker and the extension request workbench: a chosen State, a changed scenario."""
+from datetime import date
+
 from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
+
+from ccm_analytics.workbench import entries
 
 APP = str(PROJECT_DIR / "app.py")
 
@@ -161,3 +165,20 @@ def test_workbench_loads_a_work_plan_and_reports_problems(db_path):
     assert plan["Achieved (%)"].tolist() == ["83.3", ""]
     assert plan["Qualifier"].tolist() == ["approx", "no figure"]
     assert plan["Secured (%)"].tolist()[0] == "50.0"
+
+
+def test_workbench_entries_for_another_request_load_nothing(db_path):
+    at = _page(db_path, "pages/workbench.py", "2026-12-01")
+    at.selectbox(key="wb_obligation").set_value("LAO-4").run()
+    other = entries.entries_json(entries.Entries("IRQ", 4, 1, None, "interim", {"reasons": "for Iraq"}))
+    at.file_uploader(key="wb_entries_file").set_value(("irq.json", other, "application/json")).run()
+    assert "Nothing loaded: the file was made for IRQ, Article 4, request 1, not for the request shown." in \
+        [t.value for t in at.text]
+    assert at.text_area(key="wb_text_reasons").value == "" and at.selectbox(key="wb_type").value is None
+    mine = entries.entries_json(entries.Entries("LAO", 4, 2, date(2030, 8, 1), "completion", {"reasons": "UXO"}))
+    at.file_uploader(key="wb_entries_file").set_value(("lao.json", mine, "application/json")).run()
+    assert "Entries loaded." in [t.value for t in at.text]
+    assert at.text_area(key="wb_text_reasons").value == "UXO"
+    assert at.selectbox(key="wb_type").value == "completion"
+    # LAO,4,2 extends 1 August 2025; 1 August 2030 entered: exactly the 5 years of Article 4
+    assert "Within the limit of 5 years under Article 4 (up to 1 August 2030)." in _markdown(at)
