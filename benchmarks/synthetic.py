@@ -128,7 +128,7 @@ _INSERTS = [
               CAST(date_trunc('month', consent_d + to_years(9 + 2 * n)) AS DATE), 'month', NULL,
               CAST(consent_d + to_years(10 + 2 * n) AS DATE), 'day',
               CASE WHEN hash(i, n, 'gr') % 4 > 0 THEN CAST(consent_d + to_years(10 + 2 * n) AS DATE) END,
-              CASE WHEN hash(i, n, 'gr') % 4 > 0 THEN 'day' END, $src, NULL
+              CASE WHEN hash(i, n, 'gr') % 4 > 0 THEN 'day' END, NULL, NULL, NULL, $src, NULL
        FROM syn, range(1, 4) r(n)
        WHERE has_remnants AND consent_d IS NOT NULL AND n <= 1 + hash(i, 'nreq') % 3""",
     # Article 7: an initial-report record per party, and some annual reports

@@ -26,6 +26,9 @@ with ui.page("Country profile", country_profile.READS) as as_of:
     else:
         st.caption(f"\"On the reference date\": where the request stood on {format_date(as_of)}.")
         ui.profile_table(profile.extensions)
+    for article, params in profile.workbench_links:
+        st.page_link("pages/workbench.py", label=f"Article {article}: open in the extension request workbench",
+                     query_params=params)
 
     st.subheader("Article 7 transparency reports")
     ui.profile_table(profile.initial_report)

@@ -39,7 +39,9 @@ with ui.page("Article 3 and 4 deadlines and extension requests", deadlines.READS
 
     st.subheader("Obligations")
     ui.fitted_table(view.table, first=("State Party", "Status", "Article", "Current deadline"),
-                    wide=("Status", "Extension requests"))
+                    wide=("Status", "Extension requests"), column_config={extensions.WORKBENCH_COLUMN: (
+                        st.column_config.LinkColumn(extensions.WORKBENCH_COLUMN, display_text="open",
+                                                    help="Open the obligation in the extension request workbench"))})
     ui.downloads(view.file, "deadlines", as_of, deadlines.READS)
 
     st.subheader("Extension requests")

@@ -11,8 +11,9 @@ from ccm_analytics.deadlines import charts as deadlines_charts
 from ccm_analytics.deadlines import extensions
 from ccm_analytics.domain.treaty import state_facts
 from ccm_analytics.store import queries
-from ccm_analytics.workbench import assessment, brief, choices
+from ccm_analytics.workbench import brief, screen
 from ccm_analytics.workbench import charts as workbench_charts
+from ccm_analytics.workbench import figures as workbench
 
 T = pd.Timestamp
 
@@ -70,25 +71,19 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
 
 
 def _iraq_brief(con, day=T("2026-11-28")):
-    obligations = queries.obligation_deadlines_at(con, day)
-    request = choices.requests_of(_requests(con, day), "IRQ", 4)[0]
-    base = assessment.baseline(4, "IRQ", "area", queries.table(con, "article3_stockpiles"),
-                              queries.table(con, "article4_clearance"))
-    progress = assessment.progress_by_year(4, "IRQ", "area", queries.table(con, "article3_destruction_by_year"),
-                                          queries.table(con, "article4_clearance_by_year"), day)
-    a = assessment.assess(choices.obligation_of(obligations, "IRQ", 4), request, "area", base, progress, day)
-    projected, comparison = assessment.scenario(a, 50.0)
-    pairs = assessment.scenario_pairs(a, 50.0, projected, comparison)
+    a = workbench.assess(con, day, "IRQ", 4, 1, "area", None)
+    projected, comparison = screen.scenario(a, 50.0)
+    pairs = screen.scenario_pairs(a, 50.0, projected, comparison)
     sources = queries.table(con, "data_sources")
     html = brief.brief_html(a, [workbench_charts.progress(a), workbench_charts.projection(a, {"scenario": projected})],
-                            assessment.key_figures(a), pairs, None, sources, "September 2025")
+                            screen.key_figures(a), pairs, None, sources, "September 2025")
     return a, html
 
 
 def test_brief_is_self_contained_and_names_no_outside_host(con):
     a, html = _iraq_brief(con)
     assert "Figures as of <strong>28 November 2026</strong>" in html and "data current to September 2025" in html
-    assert "Iraq: Article 4 extension request 1" in html and "41.34 km² a year" in html
+    assert "Iraq: Article 4 extension request 1" in html and "35.26 km² a year" in html  # 200 km² reported (March 2023) over 5.673 years
     assert html.count("Plotly.newPlot") == 2  # both charts, drawn by the plotly.js inlined once
     assert "<script src" not in html.replace(" ", "").lower() and "<link" not in html.lower()
     # No address of another machine: any scheme://host or //host left must be an XML namespace name.

@@ -5,9 +5,9 @@ on 1 June 2010 (the first day of the sixth month after the month of that deposit
 """
 import pandas as pd
 import pytest
+from handmade_db import handmade_with_events, rows
 
 from ccm_analytics.store import queries
-from handmade_db import handmade_with_events, rows
 
 T = pd.Timestamp
 DEPOSITS = {

@@ -101,7 +101,7 @@ def _synthetic(tmp_path, blank_current_to: bool = False) -> duckdb.DuckDBPyConne
     with open(data / "article4_clearance.csv", "a", encoding="utf-8") as f:
         f.write("SEN,yes,clearance ongoing,,,,,,,,test,\nISL,unconfirmed,unknown,,,,,,,,test,\n")
     with open(data / "extension_requests.csv", "a", encoding="utf-8") as f:
-        f.write("ISL,4,1,2024-03-01,day,,,,,2029-02-01,day,,,test,\n")
+        f.write("ISL,4,1,2024-03-01,day,,,,,2029-02-01,day,,,,,,test,\n")  # request_type and its basis and source empty
     if blank_current_to:
         prov = pd.read_csv(data / "provenance.csv", dtype=str, keep_default_na=False)
         prov.loc[prov["file"] == "article4_clearance.csv", ["current_to", "current_to_precision"]] = ""

@@ -1,44 +1,15 @@
-"""The workbench's cached analyses (computed_workbench) give what the page computed directly before:
-same picker, same assessment, same tables, same figures (after the pickle round trip st.cache_data makes)."""
+"""The workbench's cached analyses give, after the pickle round trip st.cache_data makes, what a direct
+computation gives: the chart without a plan where the plan has problems, and the page's picker."""
 import json
 import pickle
 
-import oracles
 import pandas as pd
 import plotly.io as pio
 
-from ccm_analytics.domain.treaty import state_facts
-from ccm_analytics.store import queries
-from ccm_analytics.workbench import assessment as workbench_assessment
 from ccm_analytics.workbench import charts as workbench_charts
-from ccm_analytics.workbench import choices, workplan
 from ccm_analytics.workbench import figures as cw
 
 AS_OF = pd.Timestamp("2026-11-28")
-PLAN = b"year,unit,planned,currency,budget,funding_secured\n2022,km2,60,USD,1000000,500000\n2023,km2,70,,,\n"
-
-
-def _direct(con, iso3, article, request_no, measure, override, plan_data=None):
-    """What pages/workbench_assessment.py computed before the cache: (requests of the choice, assessment, plan, plan table)."""
-    t = lambda name: queries.table(con, name)  # noqa: E731
-    obligations = queries.obligation_deadlines_at(con, AS_OF)
-    requests = oracles.requests_at(t("extension_requests"), state_facts(t("states"), t("treaty_events")), AS_OF)
-    its = choices.requests_of(requests, iso3, article)
-    request = {int(r["request_no"]): r for r in its}[request_no] if request_no is not None else None
-    base = workbench_assessment.baseline(article, iso3, measure, t("article3_stockpiles"), t("article4_clearance"))
-    progress = workbench_assessment.progress_by_year(article, iso3, measure, t("article3_destruction_by_year"),
-                                          t("article4_clearance_by_year"), AS_OF)
-    a = workbench_assessment.assess(choices.obligation_of(obligations, iso3, article), request, measure, base, progress,
-                         AS_OF, override)
-    plan, plan_table = None, None
-    if plan_data is not None:
-        plan, problems = workplan.read_work_plan(plan_data)
-        assert problems == []
-        plan_progress = workbench_assessment.progress_by_year(article, iso3, workplan.plan_measure(plan),
-                                                   t("article3_destruction_by_year"), t("article4_clearance_by_year"),
-                                                   AS_OF)
-        plan_table = workplan.plan_screen(workplan.plan_vs_progress(plan, plan_progress))
-    return its, a, plan, plan_table
 
 
 def _cached(value):
@@ -52,9 +23,26 @@ def _same_figure(left, right):
 
 def test_a_bad_work_plan_gives_its_problems_and_the_chart_without_it(con):
     its = cw.choices(con, AS_OF).requests["LAO-4"]
-    chosen = ("LAO", 4, int(its[0]["request_no"]), "area", None)
-    _, a, _, _ = _direct(con, *chosen)
+    chosen = ("LAO", 4, int(its[0]["request_no"]), "area", None, None)
+    a = cw.assess(con, AS_OF, *chosen)
     got = _cached(cw.progress(con, AS_OF, *chosen, b"year,unit,planned\n2022,km2,lots\n"))
     assert [str(p) for p in got.problems] == ["row 2, column 'planned': not a number >= 0: 'lots'"]
     assert got.plan_table is None
     _same_figure(got.figure, workbench_charts.progress(a))
+
+
+def test_the_picker_is_alphabetical_with_article_and_status(con):
+    picks = cw.choices(con, pd.Timestamp("2026-12-01"))
+    labels = list(picks.labels.values())
+    names = [label.split(", Article")[0] for label in labels]
+    assert names == sorted(names)
+    assert picks.labels["DEU-4"] == "Germany, Article 4: deadline passed, extension requested"
+    # the latest request first: LAO,4,2 (12MSP) before LAO,4,1 (9MSP)
+    assert [int(r["request_no"]) for r in picks.requests["LAO-4"]] == [2, 1]
+
+
+def test_a_state_without_progress_figures_gets_no_chart(con):
+    # Mauritania: no Article 4 row in article4_clearance_by_year.csv; its latest request is MRT,4,2 (13MSP)
+    ev = _cached(cw.evidence(con, pd.Timestamp("2026-12-01"), "MRT", 4, 2, "area", None))
+    assert ev.a.progress.empty and ev.progress_figure is None and ev.progress_table is None
+    assert ev.a.request_type == "new contamination"  # extension_request_types.csv

@@ -139,6 +139,8 @@ def parser() -> argparse.ArgumentParser:
     d.set_defaults(run=_docs)
     from ccm_analytics.cli.data import add_commands
     add_commands(sub)  # import, template, undo, history
+    from ccm_analytics.cli.analysis import add_command as add_analysis
+    add_analysis(sub)  # analysis: the workbench's draft analysis of one request
     return p
 
 

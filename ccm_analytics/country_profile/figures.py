@@ -34,6 +34,7 @@ class Profile:
     initial_report: pd.DataFrame
     annual_reports: pd.DataFrame  # empty: no annual report record
     article9: pd.DataFrame
+    workbench_links: tuple[tuple[int, dict[str, str]], ...] = ()  # (article, the workbench's URL parameters)
 
 
 def picker(con: duckdb.DuckDBPyConnection) -> Picker:
@@ -66,4 +67,12 @@ def profile(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str) -> P
         annual_reports=_labelled_or_empty(profiles.annual_reports(iso3, records, as_of, current_to_texts)),
         article9=profiles.labelled(profiles.article9(iso3, queries.table(con, "article9_measures"),
                                                      current_to_texts)),
+        workbench_links=_workbench_links(queries.obligation_deadlines_at(con, as_of), iso3, as_of),
     )
+
+
+def _workbench_links(obligations: pd.DataFrame, iso3: str, as_of: pd.Timestamp) -> tuple:
+    """The workbench's URL parameters for each Article 3 or 4 obligation of the State on `as_of`."""
+    articles = sorted(int(a) for a in obligations.loc[obligations["iso3"] == iso3, "article"])
+    return tuple((a, {"iso3": iso3, "article": str(a), "as_of": pd.Timestamp(as_of).strftime("%Y-%m-%d")})
+                 for a in articles)

@@ -10,6 +10,7 @@ import pandas as pd
 from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED
 from ccm_analytics.domain.meetings import meeting_text
 from ccm_analytics.domain.partial_dates import period_end
+from ccm_analytics.formats.links import workbench_link
 from ccm_analytics.formats.text import format_count, format_date, format_dates
 
 ARTICLE_NAMES = {3: "Article 3 (stockpile destruction)", 4: "Article 4 (clearance)"}
@@ -183,6 +184,7 @@ TRACKER_SCREEN = {"state_name": "State Party", "un_region": "Region", "article":
                   "current_deadline": "Current deadline", "completion_date": "Completion",
                   "retained_munitions": "Retained (Art. 3.6): munitions",
                   "retained_submunitions": "Retained (Art. 3.6): submunitions", "status_text": "Status"}
+WORKBENCH_COLUMN = "Workbench"  # the link column of `tracker_screen`
 REQUESTS_SCREEN = {"state_name": "State Party", "article": "Article", "request_no": "Request",
                    "submitted_date": "Submitted", "meeting": "Meeting", "meeting_date": "Meeting date",
                    "document": "Document", "extends_deadline": "Deadline extended",
@@ -190,13 +192,15 @@ REQUESTS_SCREEN = {"state_name": "State Party", "article": "Article", "request_n
                    "granted_deadline": "Granted deadline"}
 
 
-def tracker_screen(frame: pd.DataFrame) -> pd.DataFrame:
-    """A `tracker` frame as screen text: dates "1 August 2010", "unknown" for missing."""
+def tracker_screen(frame: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """A `tracker` frame as screen text: dates "1 August 2010", "unknown" for missing; a last column links
+    each obligation to the extension request workbench."""
     out = format_dates(frame, ["entry_into_force_date", "original_deadline", "current_deadline", "completion_date"])
     for column in ("retained_munitions", "retained_submunitions"):
         out[column] = [format_count(v) if a == 3 else "" for v, a in zip(out[column], out["article"])]
     out["extension_requests"] = out["extension_requests"].replace("", "none")
-    return out[list(TRACKER_SCREEN)].rename(columns=TRACKER_SCREEN)
+    out["workbench"] = [workbench_link(i, a, as_of) for i, a in zip(out["iso3"], out["article"])]
+    return out[[*TRACKER_SCREEN, "workbench"]].rename(columns={**TRACKER_SCREEN, "workbench": WORKBENCH_COLUMN})
 
 
 def requests_screen(frame: pd.DataFrame) -> pd.DataFrame:

@@ -47,5 +47,5 @@ def tracker_view(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, articles: 
     return Deadlines(
         region_options=extensions.region_options(rows), counts=extensions.status_counts(shown), empty=shown.empty,
         timeline=None if shown.empty else charts.timeline(extensions.timeline_rows(shown, requests), as_of),
-        table=extensions.tracker_screen(shown), file=extensions.tracker_file(shown), requests=chosen,
+        table=extensions.tracker_screen(shown, as_of), file=extensions.tracker_file(shown), requests=chosen,
         requests_table=None if chosen.empty else extensions.requests_screen(chosen))

@@ -5,3 +5,7 @@ from __future__ import annotations
 BUDGET_LINES = ("Salaries", "Social charges", "Communication", "Travel", "Other implementation support costs")
 # How exact a reported figure is.
 QUALIFIERS = ("exact", "approx", "lower bound")
+# What an extension request asks for (Articles 3.3 and 4.5): time to finish, an interim period (survey
+# or time-bound, to come back with an evidence-based plan), or time for contamination found after a
+# declared completion.
+REQUEST_TYPES = ("completion", "interim", "new contamination")

@@ -26,6 +26,22 @@ def profile_link(iso3: object, as_of: pd.Timestamp | None = None) -> str | None:
     return f"{PROFILE_PATH}?{urlencode(params)}"
 
 
+WORKBENCH_PATH = "extension-workbench"  # url_path of the extension request workbench (navigation.PAGES)
+
+
+def workbench_link(iso3: object, article: object, as_of: pd.Timestamp | None = None,
+                   request_no: object = None) -> str | None:
+    """ "extension-workbench?iso3=LAO&article=4" (request and as_of where given); None without a State."""
+    if iso3 is None or pd.isna(iso3) or not str(iso3).strip():
+        return None
+    params = {"iso3": str(iso3).strip().upper(), "article": str(int(article))}
+    if request_no is not None and pd.notna(request_no):
+        params["request"] = str(int(request_no))
+    if as_of is not None and pd.notna(as_of):
+        params["as_of"] = pd.Timestamp(as_of).strftime("%Y-%m-%d")
+    return f"{WORKBENCH_PATH}?{urlencode(params)}"
+
+
 def with_profile_links(frame: pd.DataFrame, as_of: pd.Timestamp | None = None, iso3_column: str = "iso3",
                        column: str = PROFILE_COLUMN) -> pd.DataFrame:
     """A copy with a `profile` column (placed first) holding each row's profile URL."""

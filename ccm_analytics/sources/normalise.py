@@ -17,7 +17,7 @@ import pandas as pd
 from ccm_analytics.domain.land_release import scope_of
 from ccm_analytics.domain.partial_dates import parse_partial_date
 from ccm_analytics.domain.states import states_frame
-from ccm_analytics.domain.vocabularies import BUDGET_LINES
+from ccm_analytics.domain.vocabularies import BUDGET_LINES, REQUEST_TYPES
 from ccm_analytics.formats.money import parse_chf
 from ccm_analytics.paths import DATA_DIR, DEFAULT_SHARED
 
@@ -166,7 +166,25 @@ def extension_requests(shared: Path) -> pd.DataFrame:
     out["document"] = raw["document"]
     _split_date(out, "requested_deadline", raw["requested"])
     _split_date(out, "granted_deadline", raw["granted"])
+    types = _request_types(shared)
+    keys = list(zip(out["iso3"], out["article"].astype(int), out["request_no"].astype(int)))
+    for column in ("request_type", "request_type_basis", "request_type_source"):
+        out[column] = [types.get(k, {}).get(column) for k in keys]
     out["source"], out["notes"] = raw["source"], raw["notes"]
+    return out
+
+
+def _request_types(shared: Path) -> dict[tuple[str, int, int], dict]:
+    """{(iso3, article, request_no): request_type, its basis and source} from extension_request_types.csv;
+    a request absent from that file has no type (not in the data)."""
+    out = {}
+    for r in _records(_read(shared, "extension_request_types.csv")):
+        if r["request_type"] not in REQUEST_TYPES:
+            raise ValueError(f"extension_request_types.csv: request type {r['request_type']!r} is not one of "
+                             f"{', '.join(REQUEST_TYPES)}")
+        source = _join((r["source"], r["source_date"], r["source_url"]))
+        out[(r["iso3"], int(r["article"]), int(r["request_no"]))] = dict(
+            request_type=r["request_type"], request_type_basis=r["basis"], request_type_source=source)
     return out
 
 

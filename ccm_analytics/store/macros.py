@@ -94,6 +94,7 @@ CREATE OR REPLACE MACRO extension_requests_at(d) AS TABLE
                AS granted_deadline,
            CASE WHEN r.granted_deadline IS NOT NULL AND r.decided_by <= d THEN r.granted_deadline_precision END
                AS granted_deadline_precision,
+           r.request_type, r.request_type_basis, r.request_type_source,
            r.source, r.notes, CAST(r.original_deadline AS DATE) AS original_deadline, r.known_from, r.decided_by,
            CAST(coalesce(r.previous_granted, r.original_deadline) AS DATE) AS extends_deadline,
            CASE WHEN r.previous_granted IS NOT NULL THEN r.previous_precision ELSE 'day' END

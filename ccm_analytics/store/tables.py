@@ -61,6 +61,10 @@ TABLES: tuple[Table, ...] = (
         C("requested_deadline_precision", "VARCHAR", PRECISION),
         C("granted_deadline", "DATE", "Deadline granted; empty where the decision is not recorded."),
         C("granted_deadline_precision", "VARCHAR", PRECISION),
+        C("request_type", "VARCHAR", "completion (to finish), interim (survey or time-bound, to come back with a "
+          "plan) or new contamination (found after a declared completion); empty where the data lack it."),
+        C("request_type_basis", "VARCHAR", "What the type rests on, in the source's words."),
+        C("request_type_source", "VARCHAR", "Where the type comes from (publication, with its date or address)."),
         SOURCE, NOTES,
     ), key=("iso3", "article", "request_no"), data_file="extension_requests.csv"),
     Table("article4_clearance", "Article 4: clearance of cluster munition remnants, one row per State reported with remnants.", (

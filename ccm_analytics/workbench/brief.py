@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from ccm_analytics.formats.text import format_date
+from ccm_analytics.workbench.screen import progress_screen
 
 # XML namespace names: identifiers SVG drawing needs, never requested from the network.
 XML_NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink", "http://www.w3.org/2000/xmlns/",
@@ -71,7 +72,6 @@ def brief_html(a, figures: list[go.Figure], key_figures: list[tuple[str, str]], 
     req = a.request or {}
     title = (f"{a.state_name}: Article {a.article} extension request"
              + (f" {req.get('request_no')}" if req else " (none on record)"))
-    progress = a.progress.assign(amount=a.progress["amount"].map(lambda v: f"{v:,.2f}".replace(",", "'")))
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style>",
@@ -86,10 +86,10 @@ def brief_html(a, figures: list[go.Figure], key_figures: list[tuple[str, str]], 
         "<ul class='flags'>" + "".join(f"<li>{html.escape(f)}</li>" for f in a.flags) + "</ul>"
         if a.flags else "<p>No gap found.</p>",
         "<h2>Progress per year (as reported)</h2>",
-        _table(progress[["year", "amount", "qualifier", "cumulative", "note", "source"]]) if not a.progress.empty
+        _table(progress_screen(a)) if not a.progress.empty
         else "<p>No progress figure per year in the data.</p>",
     ]
-    parts += [_figure_div(f) for f in figures]
+    parts += [_figure_div(f) for f in figures if f is not None]
     parts += ["<h2>Scenario</h2>", _facts(scenario) if scenario else "<p>No scenario entered.</p>"]
     if plan_table is not None and not plan_table.empty:
         parts += ["<h2>Work plan against reported progress</h2>", _table(plan_table)]

@@ -11,29 +11,39 @@ SHADES = {"original": "#1f5f8b", "requested": "#e0a526", "reported": "#1f5f8b", 
 
 
 def progress(a, plan: pd.DataFrame | None = None) -> go.Figure:
-    """Amount reported per year (a `workbench.Assessment`), qualifiers in the hover text, the
-    demonstrated rate as a line over the years it uses, and the work plan's milestones if given."""
+    """Amount reported per year (a `workbench.Assessment`; Article 4 area by method), qualifiers in the hover
+    text, the demonstrated rate as a line over the years it uses, and the work plan's milestones if given.
+    The caller draws it only where there is a figure to show."""
     p = a.progress
     fig = go.Figure()
-    fig.add_bar(x=p["year"], y=p["amount"], name=f"reported ({a.unit})", marker_color=SHADES["reported"],
-                text=[q if q not in ("exact", "not stated") else "" for q in p["qualifier"]], textposition="outside",
-                hovertemplate="%{x}: %{y:,.2f} (%{text})<extra></extra>")
+    hover = [q if q not in ("exact", "not stated") else "" for q in p["qualifier"]]
+    if a.measure == "area" and "cleared" in p:
+        # land released by method, stacked: cleared and reduced count in the rate, cancelled does not
+        for column, name, colour in (("cleared", "cleared", SHADES["reported"]),
+                                     ("reduced", "reduced by technical survey", "#5b8fb9")):
+            fig.add_bar(x=p["year"], y=p[column].fillna(0.0), name=f"{name} (km²)", marker_color=colour,
+                        customdata=hover, hovertemplate="%{x}: %{y:,.2f} km² %{customdata}<extra></extra>")
+        if p["cancelled"].notna().any():
+            fig.add_scatter(x=p["year"], y=p["cancelled"], mode="markers", name="cancelled by non-technical survey "
+                            "(km², not in the rate)", marker=dict(symbol="diamond", size=9, color="#666666"))
+        fig.update_layout(barmode="stack")
+    else:
+        fig.add_bar(x=p["year"], y=p["amount"], name=f"reported ({a.unit})", marker_color=SHADES["reported"],
+                    customdata=hover, hovertemplate="%{x}: %{y:,.2f} %{customdata}<extra></extra>")
     if a.rate.rate is not None and not a.rate.years.empty:
         fig.add_scatter(x=a.rate.years["year"], y=[a.rate.rate] * len(a.rate.years), mode="lines+markers",
                         name="demonstrated rate", line=dict(color=SHADES["required"], dash="dot"))
     if plan is not None and not plan.empty:
         fig.add_scatter(x=plan["year"], y=plan["planned"], mode="markers+lines", name="work plan milestone",
                         marker=dict(symbol="x", size=10, color=SHADES["plan"]), line=dict(dash="dash"))
-    fig.update_layout(title=f"{a.state_name}, Article {a.article}: {a.unit} per year (as reported)",
-                      xaxis=dict(title="Year", dtick=1), yaxis_title=a.unit, height=360, legend_orientation="h",
-                      margin=dict(t=60, l=40, r=20, b=40))
-    if p.empty:
-        fig.add_annotation(text="No progress figure per year in the data", showarrow=False, x=0.5, y=0.5,
-                           xref="paper", yref="paper")
+    whose = f", {a.rate.scope} figures" if a.rate.scope else ""
+    fig.update_layout(title=f"{a.state_name}, Article {a.article}: {a.unit} per year (as reported{whose})",
+                      xaxis=dict(title="Year", dtick=1, tickformat="d"), yaxis_title=a.unit, height=380,
+                      legend_orientation="h", margin=dict(t=60, l=70, r=20, b=60), yaxis=dict(automargin=True))
     return fig
 
 
-def projection(a, scenario: dict[str, pd.Timestamp]) -> go.Figure:
+def projection(a, scenario: dict[str, pd.Timestamp]) -> go.Figure | None:
     """Dates side by side: deadline extended, requested deadline, treaty limit, and the projected
     completions (demonstrated rate and each scenario)."""
     items = [("current deadline (extended by the request)", a.extends_deadline, SHADES["original"]),
@@ -42,6 +52,8 @@ def projection(a, scenario: dict[str, pd.Timestamp]) -> go.Figure:
              ("projected completion at the demonstrated rate", a.projected_completion, SHADES["projection"])]
     items += [(f"projected completion: {name}", day, SHADES["plan"]) for name, day in scenario.items()]
     items = [(n, d, c) for n, d, c in items if d is not None and pd.notna(d)]
+    if not items:
+        return None  # no date to show: the page says so instead of drawing an empty chart
     fig = go.Figure()
     start = a.remaining.as_at if pd.notna(a.remaining.as_at) else None
     for name, day, colour in items:
@@ -54,6 +66,6 @@ def projection(a, scenario: dict[str, pd.Timestamp]) -> go.Figure:
     span = (max(days) - min(days)) if days else pd.Timedelta(days=365)
     pad = max(span * 0.25, pd.Timedelta(days=180))
     fig.update_layout(title="Requested deadline against projected completion", height=140 + 40 * max(1, len(items)),
-                      margin=dict(t=50, l=10, r=20, b=30), yaxis=dict(autorange="reversed"),
+                      margin=dict(t=50, l=10, r=20, b=30), yaxis=dict(autorange="reversed", automargin=True),
                       xaxis=dict(type="date", range=[min(days) - pad / 4, max(days) + pad] if days else None))
     return fig

@@ -8,9 +8,9 @@ from ccm_analytics.domain.land_release import RATE_SCOPES
 
 def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame,
                       with_progress: set[tuple[str, int]] = frozenset()) -> pd.DataFrame:
-    """One row per obligation for the workbench's picker: iso3, article, label, has_request; those with a
-    request whose decision is not recorded first, those with progress figures per year (`with_progress`,
-    (iso3, article) pairs) next, then the other requests, then by name."""
+    """One row per obligation for the workbench's picker, States alphabetically then by article: iso3,
+    article, label ("Germany, Article 4: deadline passed, extension requested"), has_request, pending
+    (a request whose decision is not recorded), has_progress (`with_progress`, (iso3, article) pairs)."""
     out = obligations[["iso3", "state_name", "article", "status"]].copy()
     out["article"] = out["article"].astype(int)
     keys = set(zip(requests["iso3"], requests["article"]))
@@ -18,12 +18,21 @@ def workbench_choices(obligations: pd.DataFrame, requests: pd.DataFrame,
                       requests.loc[requests["decision"] != "granted", "article"]))
     out["has_request"] = [(i, a) in keys for i, a in zip(out["iso3"], out["article"])]
     out["pending"] = [(i, a) in pending for i, a in zip(out["iso3"], out["article"])]
-    out["label"] = [f"{n}, Article {a}" + (" (extension request)" if h else "")
-                    for n, a, h in zip(out["state_name"], out["article"], out["has_request"])]
+    out["label"] = [f"{n}, Article {a}: {s}" for n, a, s in zip(out["state_name"], out["article"], out["status"])]
     out["has_progress"] = [(i, a) in with_progress for i, a in zip(out["iso3"], out["article"])]
-    out = out.sort_values(["pending", "has_progress", "has_request", "state_name", "article"],
-                          ascending=[False, False, False, True, True])
-    return out.reset_index(drop=True)
+    return out.sort_values(["state_name", "article"]).reset_index(drop=True)
+
+
+def default_choice(choices: pd.DataFrame) -> str | None:
+    """The choice the page opens on: the first (alphabetically) with a request awaiting a recorded decision
+    and progress figures, else the first with a request, else the first."""
+    if choices.empty:
+        return None
+    for mask in (choices["pending"] & choices["has_progress"], choices["has_request"]):
+        if mask.any():
+            row = choices[mask].iloc[0]
+            return f"{row['iso3']}-{int(row['article'])}"
+    return f"{choices['iso3'].iloc[0]}-{int(choices['article'].iloc[0])}"
 
 
 def requests_of(requests: pd.DataFrame, iso3: str, article: int) -> list[dict]:
@@ -38,7 +47,7 @@ def obligation_of(obligations: pd.DataFrame, iso3: str, article: int) -> dict:
 
 
 def choice_labels(choices: pd.DataFrame) -> dict[str, str]:
-    """{"LAO-4": "Lao People's Democratic Republic, Article 4 (extension request)", ...} for the picker."""
+    """{"LAO-4": "Lao People's Democratic Republic, Article 4: deadline passed, extension requested", ...}."""
     return {f"{i}-{int(a)}": label for i, a, label in zip(choices["iso3"], choices["article"], choices["label"])}
 
 
@@ -48,7 +57,33 @@ def parse_choice(key: str) -> tuple[str, int]:
     return iso3, int(article)
 
 
+def choice_key(iso3: str, article: int) -> str:
+    """("LAO", 4) -> "LAO-4"."""
+    return f"{iso3}-{int(article)}"
+
+
 def with_progress(destruction_by_year: pd.DataFrame, clearance_by_year: pd.DataFrame) -> set[tuple[str, int]]:
     """(iso3, article) pairs with at least one progress figure per year in the data."""
     return ({(i, 3) for i in destruction_by_year["iso3"].dropna()}
             | {(i, 4) for i in clearance_by_year.loc[clearance_by_year["scope"].isin(RATE_SCOPES), "iso3"].dropna()})
+
+
+def url_choice(params: dict, labels: dict[str, str], requests: dict[str, list[dict]],
+               default: str | None) -> tuple[str | None, int | None]:
+    """The choice and request number a URL (?iso3=LAO&article=4&request=2) names, where they exist; else
+    the default choice and its latest request (a request number the choice lacks falls back to its latest)."""
+    iso3 = str(params.get("iso3", "")).upper()
+    article = str(params.get("article", ""))
+    key = f"{iso3}-{article}" if article in ("3", "4") else ""
+    if key not in labels:
+        key = default
+    numbers = [int(r["request_no"]) for r in requests.get(key, [])]
+    wanted = str(params.get("request", ""))
+    number = int(wanted) if wanted.isdigit() and int(wanted) in numbers else (numbers[0] if numbers else None)
+    return key, number
+
+
+def url_params(key: str, request_no: int | None) -> dict[str, str]:
+    """The URL parameters of a choice: {"iso3": "LAO", "article": "4", "request": "2"}."""
+    iso3, article = parse_choice(key)
+    return {"iso3": iso3, "article": str(article), **({"request": str(request_no)} if request_no is not None else {})}

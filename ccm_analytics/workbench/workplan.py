@@ -73,7 +73,7 @@ def read_work_plan(data: bytes) -> tuple[pd.DataFrame, list[Problem]]:
     rows, seen = [], {}
     for i, r in enumerate(raw.to_dict("records")):
         line = i + 2
-        cell = lambda c: str(r.get(c, "") or "").strip()  # noqa: E731
+        cell = lambda c: str(r.get(c, "") or "").strip()
         row = {"notes": cell("notes") or None}
         try:
             row["year"] = int(cell("year"))
@@ -162,9 +162,9 @@ def plan_measure(plan: pd.DataFrame) -> str:
 def plan_screen(comparison: pd.DataFrame) -> pd.DataFrame:
     """A `plan_vs_progress` frame as screen text (amounts as 1'250'000, "unknown" where missing)."""
     from ccm_analytics.formats.money import format_chf
-    blank = lambda v: v is None or (not isinstance(v, str) and pd.isna(v))  # noqa: E731
-    number = lambda v: "unknown" if blank(v) else f"{v:,.2f}".replace(",", "'").removesuffix(".00")  # noqa: E731
-    money = lambda v, c: "unknown" if blank(v) else f"{c or ''} {format_chf(v, currency=False)}".strip()  # noqa: E731
+    blank = lambda v: v is None or (not isinstance(v, str) and pd.isna(v))
+    number = lambda v: "unknown" if blank(v) else f"{v:,.2f}".replace(",", "'").removesuffix(".00")
+    money = lambda v, c: "unknown" if blank(v) else f"{c or ''} {format_chf(v, currency=False)}".strip()
     return pd.DataFrame({
         "Year": comparison["year"].astype(str),
         "Unit": comparison["unit"],

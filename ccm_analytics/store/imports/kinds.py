@@ -18,7 +18,7 @@ import pandas as pd
 
 from ccm_analytics.domain.land_release import SCOPES
 from ccm_analytics.domain.problems import Problem
-from ccm_analytics.domain.vocabularies import BUDGET_LINES, QUALIFIERS
+from ccm_analytics.domain.vocabularies import BUDGET_LINES, QUALIFIERS, REQUEST_TYPES
 from ccm_analytics.store import schema
 from ccm_analytics.store.imports import money_rules
 
@@ -88,7 +88,8 @@ KINDS: dict[str, ImportKind] = {k.name: k for k in (
                example=({"iso3": "LAO", "as_of_date": "2025-12-31", "as_of_date_precision": "day", "cha_km2": "2100",
                          "sha_km2": "8000", "scope": "national (State report)", "source": EXAMPLE},)),
     ImportKind("extension_requests", "extension_requests", "Article 3 and 4 extension requests",
-               allowed={"article": ("3", "4"), **_precision_allowed("extension_requests")},
+               allowed={"article": ("3", "4"), "request_type": REQUEST_TYPES,
+                        **_precision_allowed("extension_requests")},
                future_dates=("meeting_date", "requested_deadline", "granted_deadline"), checks=("obligation",),
                example=({"iso3": "LAO", "article": "4", "request_no": "3", "submitted_date": "2026-03",
                          "meeting": "3RC", "requested_deadline": "2030-08-01", "source": EXAMPLE},)),
