@@ -204,6 +204,7 @@ with ui.page("Extension request workbench", workbench.READS) as as_of:
                        key="wb_brief_csv")
     saved_entries = entries.Entries(iso3, article, number, override, type_override, texts,
                                     plan_data.decode("utf-8", "replace") if plan_data else "")
-    b5.download_button("Save the Group's entries (JSON)", lambda: entries.entries_json(saved_entries),
+    b5.download_button("Save entries (JSON)", lambda: entries.entries_json(saved_entries),
                        f"workbench_entries_{iso3}_art{article}_request{number}.json", mime="application/json",
-                       key="wb_save_entries", on_click="ignore")
+                       key="wb_save_entries", on_click="ignore",
+                       help="The Group's entries (requested deadline, type, texts, plan), to take the draft up later")

@@ -109,7 +109,7 @@ def test_workbench_chosen_state_and_scenario(db_path):
     assert "1.7 years before the requested deadline" in _markdown(at)
     labels = {b.label for b in at.get("download_button")}
     assert {"Draft analysis (Word)", "Draft analysis (HTML)", "The numbers (CSV)",
-            "Save the Group's entries (JSON)", "Download the work plan template"} <= labels
+            "Save entries (JSON)", "Download the work plan template"} <= labels
 
 
 def test_switching_state_shows_its_latest_request_and_a_cleared_scenario(db_path):
