@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -39,6 +40,7 @@ from ccm_analytics.store.imports.kinds import kind as get_kind
 
 DEFAULT_KEEP_BACKUPS = 10
 PAUSE_ENV = "CCM_TEST_PAUSE_BEFORE_SWAP"  # tests only: seconds to sleep just before the swap
+KILL_ENV = "CCM_TEST_KILL_AT"  # tests only: the step (see _kill_point) at which the process kills itself
 LOG_COLUMNS = [c.name for c in schema.table("import_log").columns]
 
 
@@ -243,8 +245,15 @@ def _backup(target: Path) -> Path | None:
     return dest
 
 
+def _kill_point(step: str) -> None:
+    """Tests only: die here, as a kill -9 would, when $CCM_TEST_KILL_AT names this step."""
+    if os.environ.get(KILL_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _before_swap(tmp: Path, target: Path) -> None:
     _backup(target)
+    _kill_point("before_swap")
     pause = os.environ.get(PAUSE_ENV)
     if pause:  # tests only: lets a test kill the process here
         print("pausing before swap", flush=True)
@@ -278,8 +287,10 @@ def _recover(root: Path, database: Path) -> str | None:
         intent = json.loads(intent_file.read_text(encoding="utf-8"))
         built = _imports_in(database) or set()
         pending = root / f".pending-{intent['import_id']:04d}"
+        filed = root / "accepted" / f"{intent['import_id']:04d}"
         if intent["op"] == "import":
-            if intent["import_id"] in built and pending.exists():
+            # in the database: its rows were written, whatever step the kill cut (log line or folder)
+            if intent["import_id"] in built and (pending.exists() or filed.exists()):
                 _file_import(root, pending, intent["event"])
                 message = f"finished import {intent['import_id']}, interrupted after its swap"
             else:
@@ -306,18 +317,32 @@ def _write_intent(root: Path, intent: dict) -> None:
     os.replace(tmp, root / ".intent.json")
 
 
+def _logged(root: Path, action: str, import_id: int) -> bool:
+    """True if the log already holds the `action` ("import" accepted, or "undo") of `import_id`."""
+    return any(e.get("action") == action and e.get("import_id") == import_id
+               and (action != "import" or e.get("result") == "accepted") for e in read_log(root))
+
+
 def _file_import(root: Path, pending: Path, event: dict) -> None:
-    (root / "accepted").mkdir(parents=True, exist_ok=True)
-    os.replace(pending, root / "accepted" / pending.name.removeprefix(".pending-"))
-    _append_log(root, event)
+    """After the swap: log the import, then move its folder into accepted/. Either order of a kill is
+    finished by _recover, and the line is written once: the log never calls written rows "nothing"."""
+    if not _logged(root, "import", event["import_id"]):
+        _append_log(root, event)
+    _kill_point("after_log")
+    if pending.exists():
+        (root / "accepted").mkdir(parents=True, exist_ok=True)
+        os.replace(pending, root / "accepted" / pending.name.removeprefix(".pending-"))
+    _kill_point("after_rename")
 
 
 def _file_undo(root: Path, import_id: int, event: dict) -> None:
+    """After the swap: log the undo (once), then move the import's folder into undone/."""
+    if not _logged(root, "undo", import_id):
+        _append_log(root, event)
     (root / "undone").mkdir(parents=True, exist_ok=True)
     source = root / "accepted" / f"{import_id:04d}"
     if source.exists():
         os.replace(source, root / "undone" / f"{import_id:04d}")
-    _append_log(root, event)
 
 
 def _next_id(root: Path) -> int:
@@ -437,6 +462,7 @@ def import_file(kind_name: str, file_name: str, content: bytes, *, who: str, tod
             (root / ".intent.json").unlink(missing_ok=True)
             shutil.rmtree(pending, ignore_errors=True)
             raise
+        _kill_point("after_swap")
         _file_import(root, pending, event)
         (root / ".intent.json").unlink(missing_ok=True)
         return Outcome("accepted", message, validation, import_id)
