@@ -5,7 +5,7 @@ import streamlit as st
 
 from ccm_analytics import ui
 from ccm_analytics.data_management import figures as data_management
-from ccm_analytics.formats.text import format_count
+from ccm_analytics.formats.text import format_count, markdown_literal
 from ccm_analytics.store.imports import process
 from ccm_analytics.store.imports.files import max_bytes
 from ccm_analytics.store.imports.kinds import KINDS
@@ -24,12 +24,7 @@ with ui.page("Data management", data_management.READS) as as_of:
                 "`admin_passphrase` in `.streamlit/secrets.toml` or the environment variable `CCM_ADMIN_PASSPHRASE` "
                 "and restart the app.")
     else:
-        given = st.text_input("Administrator passphrase", type="password", key="passphrase")
-        admin = process.passphrase_matches(given, configured)
-        if given and not admin:
-            st.error("That passphrase is not right.")
-        elif not given:
-            st.caption("Enter the administrator passphrase to import files or undo an import.")
+        admin = ui.admin_signed_in(configured)
 
     if admin:
         st.subheader("Import a file")
@@ -49,7 +44,7 @@ with ui.page("Data management", data_management.READS) as as_of:
             content = uploaded.getvalue()
             earlier = process.already_imported(kind, content)
             if earlier is not None:
-                st.info(f"This file was already imported as {earlier.describe()}; nothing to do.")
+                st.info(f"This file was already imported as {markdown_literal(earlier.describe())}; nothing to do.")
             else:
                 report = process.check(kind, uploaded.name, content, today=date.today(), replace=replace)
                 c1, c2, c3, c4, c5 = st.columns(5)
@@ -60,7 +55,7 @@ with ui.page("Data management", data_management.READS) as as_of:
                           help="Rows already in the database with the same values: skipped.")
                 c5.metric("Problems", format_count(len(report.problems)))
                 if report.problems:
-                    st.error(f"{uploaded.name} cannot be imported: {len(report.problems)} problem(s). Nothing was "
+                    st.error(f"{markdown_literal(uploaded.name)} cannot be imported: {len(report.problems)} problem(s). Nothing was "
                              "written. Correct the file and upload it again.")
                     st.dataframe(process.problems_frame(report.problems), hide_index=True, width="stretch",
                                  column_config={"problem": st.column_config.TextColumn(width="large")})
@@ -79,18 +74,18 @@ with ui.page("Data management", data_management.READS) as as_of:
                         except process.Busy as busy:
                             st.warning(str(busy))
                         else:
-                            (st.success if outcome.ok else st.error)(outcome.message)
+                            (st.success if outcome.ok else st.error)(markdown_literal(outcome.message))
 
         st.subheader("Undo the last import")
         last = process.last_import()
         if last is None:
             st.write("There is no import to undo.")
         else:
-            st.write(f"The last import is {last.describe()}.")
+            st.write(f"The last import is {markdown_literal(last.describe())}.")
             sure = st.checkbox("Yes, withdraw it and rebuild the database", key="undo_sure")
             if st.button("Undo the last import", disabled=not sure, key="undo"):
                 try:
-                    st.success(process.undo(who=who, wait=False))
+                    st.success(markdown_literal(process.undo(who=who, wait=False)))
                 except process.Busy as busy:
                     st.warning(str(busy))
 

@@ -1,4 +1,5 @@
-"""The benchmark (benchmarks/, not collected) still works: its cheapest parts on a one-entity synthetic file.
+"""The benchmarks (benchmarks/, not collected) still work: their cheapest parts, on a one-entity synthetic file
+and (validation) on 100 rows of each import kind.
 
 Behaviour only, never timing: the synthetic file is marked, has the real schema plus its one task table,
 and the query measurement returns every view with the right row counts.
@@ -6,8 +7,9 @@ and the query measurement returns every view with the right row counts.
 import duckdb
 import pytest
 
-from benchmarks import load, perf, synthetic
+from benchmarks import load, perf, synthetic, validation
 from ccm_analytics.store import schema
+from ccm_analytics.store.imports.kinds import KINDS
 
 TINY = synthetic.SyntheticSize(entities=1, first_year=2020, last_year=2024, clearance_tasks=10, budget_lines=1)
 
@@ -85,3 +87,15 @@ def test_percentile_nearest_rank():
 def test_load_refuses_other_hosts():
     with pytest.raises(ValueError):
         load.load_phase("http://example.org:8501", 1, 0.1, paths=[""])
+
+
+def test_validation_benchmark_runs_on_100_rows_of_every_kind(db_path, capsys):
+    records = validation.measure((100,), db_path)
+    assert [r["kind"] for r in records] == list(KINDS) and {r["rows"] for r in records} == {100}
+    assert all(r["rows_read"] == 100 and r["seconds"] > 0 for r in records)  # every row of every file was read
+    # the generated rows are valid where the key lets 100 rows differ (Article 4 progress: State and year)
+    assert next(r for r in records if r["kind"] == "article4_progress")["problems"] == 0
+    table = validation.markdown_table(records).splitlines()
+    assert table[0] == "| kind | 100 rows: s | s/1k | problems at the largest |" and len(table) == 2 + len(KINDS)
+    assert validation.main(["--rows", "100", "--kinds", "article5", "--database", str(db_path)]) == 0
+    assert capsys.readouterr().out.startswith("| kind | 100 rows: s | s/1k |")

@@ -167,3 +167,31 @@ def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
         assert values == sorted(values) and set(values) <= {0, 1, 2, 3, 4}  # never backwards, never partial
     assert count_new(fresh) == 4
     assert [s.id for s in process.stored(process.imports_dir(fresh))] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("step", ["before_swap", "after_swap", "after_log", "after_rename"])
+def test_an_import_killed_at_any_step_is_logged_as_what_it_did(fresh, tmp_path, step):
+    """kill -9 at each step of an accepted import; the next writer recovers. Before the swap nothing was
+    written and the log says so; from the swap on the rows are in the database, and the log says accepted
+    (once), never "nothing was written"."""
+    killed = cli("import", "treaty_events", str(signature_file(tmp_path, "IND")), database=fresh,
+                 **{process.KILL_ENV: step})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    written = step != "before_swap"
+    assert count_new(fresh) == int(written)
+    out = cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh)
+    assert out.returncode == 0 and out.stdout.startswith("Import 2: sign_PAK.csv accepted"), out.stderr
+    root = process.imports_dir(fresh)
+    first = "accepted" if written else "interrupted"
+    assert [(e["import_id"], e["result"]) for e in process.read_log(root)] == [(1, first), (2, "accepted")]
+    assert not any("nothing was written" in e["message"] for e in process.read_log(root)) or not written
+    assert [s.id for s in process.stored(root)] == ([1, 2] if written else [2])
+    assert count_new(fresh) == 1 + int(written)
+    assert not list(root.glob(".pending-*")) and not (root / ".intent.json").exists()
+    # the database's own import_log agrees with the file
+    con = db.open_snapshot(fresh)
+    try:
+        assert con.execute("SELECT import_id, result FROM import_log ORDER BY import_id").fetchall() == [
+            (1, first), (2, "accepted")]
+    finally:
+        con.close()

@@ -58,6 +58,14 @@ def test_counts_and_shares_by_status_and_region():
         "Of 5 States Parties on the reference date: specific legislation adopted 20 per cent")
 
 
+def test_region_table_before_the_first_state_party():
+    # e.g. 1 January 2008: no State Party, so no region; the table is the one "All regions" row of zeros
+    no_party = nm.measures_status(STATUS, MEASURES, T("2025-09-30"), CURRENT_TO).iloc[0:0]
+    table = nm.region_table(nm.counts_by_region(no_party))
+    assert table["Region"].tolist() == ["All regions"]
+    assert table.iloc[0].tolist() == ["All regions", *["0"] * len(nm.STATUSES), 0]
+
+
 def test_published_totals_beside_the_app_count():
     facts = pd.DataFrame({
         "iso3": ["AAA", "BBB"], "state_name": ["Alpha", "Beta"], "un_region": ["Europe", "Europe"],

@@ -83,7 +83,8 @@ def counts_by_region(frame: pd.DataFrame) -> pd.DataFrame:
 def region_table(by_region: pd.DataFrame) -> pd.DataFrame:
     """Screen table: regions as rows, one "n (share)" column per status, and the total."""
     text = by_region.assign(cell=[f"{n} ({format_percent(s * 100, digits=0)})" for n, s in zip(by_region["states"], by_region["share"])])
-    table = text.pivot(index="un_region", columns="status", values="cell")[list(STATUSES)]
+    # reindex, not [...]: before the first State Party (e.g. on 1 January 2008) there is no region at all
+    table = text.pivot(index="un_region", columns="status", values="cell").reindex(columns=list(STATUSES))
     table["States Parties"] = by_region.groupby("un_region")["states"].sum()
     totals = by_region.groupby("status")["states"].sum()
     total = int(totals.sum())

@@ -3,7 +3,7 @@
 `ui.page(title, reads)` is the page frame, `ui.figures(fn, *args)` the one cache of a page's figures
 (by function object), `ui.downloads(frame, stem, as_of, reads)` the one way to offer files.
 """
-from ccm_analytics.ui.admin import admin_passphrase
+from ccm_analytics.ui.admin import admin_passphrase, admin_signed_in
 from ccm_analytics.ui.cache import cursor, db_key, figures, table
 from ccm_analytics.ui.page import (
     data_as_of,
@@ -30,7 +30,7 @@ from ccm_analytics.ui.widgets import (
     state_picker,
 )
 
-__all__ = ["admin_passphrase", "cursor", "db_key", "figures", "table", "data_as_of", "data_current_to",
+__all__ = ["admin_passphrase", "admin_signed_in", "cursor", "db_key", "figures", "table", "data_as_of", "data_current_to",
            "demo_banner", "is_demonstration", "page", "reference_date", "sources_frame", "sources_table",
            "PLOTLY_CONFIG", "TOPOJSON_URL", "downloads", "fitted_height", "fitted_table", "init_from_url",
            "metric_grid",

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ccm_analytics.domain.partial_dates import period_end
+from ccm_analytics.formats.dates import url_date
 from ccm_analytics.formats.links import source_links
 from ccm_analytics.formats.text import format_date, markdown_literal
 from ccm_analytics.store import provenance
@@ -44,15 +45,21 @@ def page(title: str, reads: tuple[str, ...] | list[str]) -> Iterator[pd.Timestam
         sources_table(files)
 
 
+# The reference date widget's range: the Convention was adopted in 2008; nothing is planned past 2100.
+EARLIEST_REFERENCE_DATE = date(2008, 1, 1)
+LATEST_REFERENCE_DATE = date(2100, 12, 31)
+
+
 def reference_date(key: str = "as_of") -> pd.Timestamp:
     """The reference date chosen in the sidebar (default today), kept in the URL as ?as_of=YYYY-MM-DD
-    and in the session, so that moving to another page keeps it."""
-    try:
-        initial = date.fromisoformat(st.query_params.get(key, ""))
-    except ValueError:
-        initial = st.session_state.get(f"chosen_{key}", date.today())
-    chosen = st.sidebar.date_input("Reference date", value=initial, min_value=date(2008, 1, 1),
-                                   max_value=date(2100, 12, 31), key=f"widget_{key}", format="DD/MM/YYYY",
+    and in the session, so that moving to another page keeps it. A date in the link outside the widget's
+    range gives the nearest allowed one, text that is not a date is ignored: each with a one-line notice."""
+    from_url = url_date(st.query_params.get(key), EARLIEST_REFERENCE_DATE, LATEST_REFERENCE_DATE)
+    if from_url.notice:
+        st.warning(from_url.notice, icon=":material/event_busy:")
+    initial = from_url.value or st.session_state.get(f"chosen_{key}", date.today())
+    chosen = st.sidebar.date_input("Reference date", value=initial, min_value=EARLIEST_REFERENCE_DATE,
+                                   max_value=LATEST_REFERENCE_DATE, key=f"widget_{key}", format="DD/MM/YYYY",
                                    help="Every figure on the page is computed as of this date.")
     st.session_state[f"chosen_{key}"] = chosen
     if chosen != date.today() or key in st.query_params:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ccm_analytics.formats import downloads as files
 from ccm_analytics.formats.links import PROFILE_DISPLAY_REGEX, source_links
+from ccm_analytics.formats.text import markdown_literal
 from ccm_analytics.store import provenance
 from ccm_analytics.ui.page import SOURCE_LINK, data_current_to, sources_frame
 
@@ -83,13 +84,24 @@ def profile_table(frame: pd.DataFrame) -> None:
 
 
 def state_picker(options: list[str], names: dict[str, str], key: str = "iso3") -> str:
-    """A State chosen in a select box (by name), kept in the URL as ?iso3=LAO; the first option if none."""
-    wanted = str(st.query_params.get(key, "")).upper()
-    index = options.index(wanted) if wanted in options else 0
+    """A State chosen in a select box (by name), kept in the URL as ?iso3=LAO; the first option if none.
+    A code in the link that is no State's says so and shows the picker with nothing chosen; the page stops
+    there until a State is picked."""
+    wanted = str(st.query_params.get(key, ""))[:MAX_CODE_TEXT].upper()
+    unknown = bool(wanted) and wanted not in options
+    if unknown:
+        st.warning(f"The State code in the link ({markdown_literal(wanted)}) is not known: choose a State below.",
+                   icon=":material/help:")
+    index = None if unknown else (options.index(wanted) if wanted in options else 0)
     chosen = st.selectbox("State", options, index=index, format_func=lambda code: names.get(code, code),
-                          key=f"widget_{key}")
+                          key=f"widget_{key}", placeholder="Choose a State")
+    if chosen is None:
+        st.stop()
     st.query_params[key] = chosen
     return chosen
+
+
+MAX_CODE_TEXT = 12  # a State code from a link is shown and compared only this far: codes are 3 letters
 
 
 def init_from_url(defaults: dict[str, object]) -> None:

@@ -12,6 +12,7 @@ accepted import is kept and replayed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -184,7 +185,8 @@ def _header(kind: ImportKind, raw: RawTable) -> tuple[dict[str, int], list[Probl
     return positions, problems
 
 
-def _key_text(row: pd.Series, key: tuple[str, ...]) -> str:
+def _key_text(row: Mapping[str, object], key: tuple[str, ...]) -> str:
+    """ "iso3 = LAO, year = 2024" of a row (a dict: a pd.Series per row made duplicate-heavy files slow)."""
     return ", ".join(f"{k} = {row[k] if row[k] is not None else '(empty)'}" for k in key)
 
 
@@ -316,7 +318,7 @@ def _compare(kind: ImportKind, frame: pd.DataFrame, context: Context, result: Va
         if identity in seen:
             result.problems.append(Problem(number, ", ".join(kind.key) or None,
                                            f"duplicate: same {'key' if kind.key else 'values'} as row "
-                                           f"{seen[identity]} ({_key_text(pd.Series(row), tuple(key[:4]))})."))
+                                           f"{seen[identity]} ({_key_text(row, tuple(key[:4]))})."))
             continue
         seen[identity] = number
         old = by_key.get(identity)
@@ -330,13 +332,13 @@ def _compare(kind: ImportKind, frame: pd.DataFrame, context: Context, result: Va
             continue
         if not context.replace:
             result.problems.append(Problem(number, ", ".join(kind.key), "already in the database with other "
-                                           f"values ({_key_text(pd.Series(row), kind.key)}: "
+                                           f"values ({_key_text(row, kind.key)}: "
                                            f"{', '.join(differing)} differ). To change it, import with "
                                            "'replace existing rows'."))
             continue
         result.changed += 1
         keep.append(i)
-        changes += [{"row": number, "key": _key_text(pd.Series(row), kind.key), "column": c,
+        changes += [{"row": number, "key": _key_text(row, kind.key), "column": c,
                      "old": old.get(c), "new": row.get(c)} for c in differing]
     result.rows = frame.iloc[keep].reset_index(drop=True)
     result.rows.attrs["file_rows"] = [k + 2 for k in keep]

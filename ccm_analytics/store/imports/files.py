@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -21,6 +22,9 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_CELLS = 2_000_000  # an .xlsx is read cell by cell and stops here: a 1 MB file can declare millions
 MAX_COLUMNS = 200
+# Before parsing, the sheet's XML is decompressed in chunks (at most this much) and its cell tags counted:
+# 5 million empty cells fit in 60 KB of .xlsx, and parsing 2 million of them would take many seconds.
+MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
 # Control characters no cell may hold (tab, newline and carriage return are allowed in free text):
 # a stored BEL or NUL would break the Excel download of its table for every viewer.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -151,6 +155,10 @@ def _cell_text(value: object) -> str | None:
 
 def _read_xlsx(content: bytes) -> RawTable:
     import openpyxl  # only needed for Excel files
+    too_large = _sheets_too_large(content)
+    if too_large:
+        return RawTable(problems=[Problem(None, None, f"The sheet is too large: {too_large} are read. "
+                                          "Split it into smaller files.")])
     try:
         # read-only: rows are streamed from the file, so reading stops at the row and cell limits
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
@@ -162,6 +170,31 @@ def _read_xlsx(content: bytes) -> RawTable:
         return RawTable(problems=[Problem(None, None, f"This is not a readable Excel (.xlsx) file ({error}).")])
     finally:
         book.close()
+
+
+def _sheets_too_large(content: bytes) -> str | None:
+    """The limit a sheet's raw XML already exceeds (cell tags counted, bytes decompressed), else None.
+    Every sheet: openpyxl parses each one whole on opening when it lacks a <dimension>. A quick look only:
+    cells written with a namespace prefix are not counted here, and _read_sheet still stops at each limit."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError):
+        return None  # openpyxl says what is wrong with it
+    with archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                cells, size, tail = 0, 0, b""
+                with archive.open(name) as xml:
+                    while chunk := xml.read(1 << 20):
+                        size += len(chunk)
+                        if size > MAX_SHEET_XML_BYTES:
+                            return f"at most {MAX_SHEET_XML_BYTES // (1024 * 1024)} MB of sheet data"
+                        data = tail + chunk  # a 3-byte tag cut between chunks is counted once: the tail is 2 bytes
+                        cells += data.count(b"<c ") + data.count(b"<c/") + data.count(b"<c>")
+                        if cells > MAX_CELLS:
+                            return f"at most {MAX_CELLS:,} cells"
+                        tail = data[-2:]
+    return None
 
 
 def _read_sheet(sheet) -> RawTable:

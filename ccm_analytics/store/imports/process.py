@@ -15,12 +15,11 @@ finishes or discards the interrupted operation by asking the database which impo
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import getpass
 import hashlib
 import json
 import os
 import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -34,138 +33,39 @@ from ccm_analytics.paths import DATA_DIR
 from ccm_analytics.store import db, schema
 from ccm_analytics.store.imports.checks import Context, Validation, validate
 from ccm_analytics.store.imports.files import read_file
+
+# folder.py and screen.py were split off this module; their names stay reachable as process.* (pages, CLI, tests)
+from ccm_analytics.store.imports.folder import (  # noqa: F401
+    LOG_COLUMNS,
+    Busy,
+    Stored,
+    _append_log,
+    _now,
+    backups_dir,
+    current_user,
+    history,
+    import_lock,
+    imports_dir,
+    keep_backups,
+    read_log,
+    stored,
+)
 from ccm_analytics.store.imports.kinds import ImportKind
 from ccm_analytics.store.imports.kinds import kind as get_kind
+from ccm_analytics.store.imports.screen import (  # noqa: F401
+    already_imported,
+    history_for_screen,
+    last_import,
+    passphrase_matches,
+    problems_frame,
+    report_lines,
+    template_csv_bytes,
+    template_notes,
+    write_template,
+)
 
-DEFAULT_KEEP_BACKUPS = 10
 PAUSE_ENV = "CCM_TEST_PAUSE_BEFORE_SWAP"  # tests only: seconds to sleep just before the swap
-LOG_COLUMNS = [c.name for c in schema.table("import_log").columns]
-
-
-class Busy(RuntimeError):
-    """Another import or undo holds the lock."""
-
-
-# ---------------------------------------------------------------- places
-
-def imports_dir(database: Path | None = None) -> Path:
-    """Where accepted imports and the log live: $CCM_IMPORTS_DIR, else `imports/` beside the database."""
-    env = os.environ.get("CCM_IMPORTS_DIR")
-    return Path(env) if env else Path(database or db.database_path()).parent / "imports"
-
-
-def backups_dir(database: Path | None = None) -> Path:
-    """Where previous databases are kept: $CCM_BACKUPS_DIR, else `backups/` beside the database."""
-    env = os.environ.get("CCM_BACKUPS_DIR")
-    return Path(env) if env else Path(database or db.database_path()).parent / "backups"
-
-
-def keep_backups() -> int:
-    """How many backups to keep: $CCM_KEEP_BACKUPS, else 10."""
-    try:
-        return max(1, int(os.environ.get("CCM_KEEP_BACKUPS") or DEFAULT_KEEP_BACKUPS))
-    except ValueError:
-        return DEFAULT_KEEP_BACKUPS
-
-
-def current_user() -> str:
-    """The OS user running the command."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER") or "unknown"
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
-
-
-# ---------------------------------------------------------------- the store
-
-@dataclass(frozen=True)
-class Stored:
-    """An accepted (or undone) import as kept on disk."""
-
-    folder: Path
-    meta: dict
-
-    @property
-    def id(self) -> int:
-        return int(self.meta["import_id"])
-
-    def rows(self) -> pd.DataFrame:
-        frame = pd.read_csv(self.folder / "rows.csv", dtype=str, keep_default_na=False, encoding="utf-8")
-        frame = frame.astype(object)
-        return frame.where(frame != "", None)
-
-    def describe(self) -> str:
-        from ccm_analytics.formats.text import format_date
-        m = self.meta
-        when = pd.Timestamp(m["logged_at"])
-        return (f"import {m['import_id']} ({m['kind']} from {m['file_name']}, {m['rows_added']} row(s) added, "
-                f"{m['rows_changed']} changed, on {format_date(when)} at {when:%H:%M} UTC by {m['who']})")
-
-
-def stored(root: Path, state: str = "accepted") -> list[Stored]:
-    """The imports in `accepted/` (or `undone/`), oldest first."""
-    folder = root / state
-    if not folder.is_dir():
-        return []
-    out = []
-    for sub in sorted(folder.iterdir()):
-        meta_file = sub / "meta.json"
-        if sub.is_dir() and meta_file.exists():
-            out.append(Stored(sub, json.loads(meta_file.read_text(encoding="utf-8"))))
-    return sorted(out, key=lambda s: s.id)
-
-
-def read_log(root: Path) -> list[dict]:
-    """Every event of the log, oldest first (a torn last line, from a kill mid-write, is skipped)."""
-    path = root / "log.jsonl"
-    if not path.exists():
-        return []
-    events = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(json.JSONDecodeError):
-            events.append(json.loads(line))
-    return events
-
-
-def _append_log(root: Path, event: dict) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    line = json.dumps({c: event.get(c) for c in LOG_COLUMNS if c != "undone"}, ensure_ascii=False)
-    with open(root / "log.jsonl", "a", encoding="utf-8") as f:
-        f.write(line + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def history(root: Path | None = None) -> pd.DataFrame:
-    """The import log: one row per import attempt or undo, `undone` true for an import since undone."""
-    root = root or imports_dir()
-    events = read_log(root)
-    undone = {int(m.meta["import_id"]) for m in stored(root, "undone")}
-    frame = pd.DataFrame(events, columns=[c for c in LOG_COLUMNS if c != "undone"])
-    frame["undone"] = [(e.get("action") == "import" and e.get("result") == "accepted"
-                        and e.get("import_id") in undone) for e in events]
-    for column in ("import_id", "rows_added", "rows_changed"):
-        frame[column] = pd.array(frame[column], dtype="Int64")
-    return frame[LOG_COLUMNS]
-
-
-@contextlib.contextmanager
-def import_lock(root: Path, wait: bool = True):
-    """Hold the one writer lock of this imports folder (raise Busy at once if `wait` is false)."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise Busy("Another import or undo is running; try again in a moment.") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+KILL_ENV = "CCM_TEST_KILL_AT"  # tests only: the step (see _kill_point) at which the process kills itself
 
 
 # ---------------------------------------------------------------- replay (used by db.build_database)
@@ -243,8 +143,15 @@ def _backup(target: Path) -> Path | None:
     return dest
 
 
+def _kill_point(step: str) -> None:
+    """Tests only: die here, as a kill -9 would, when $CCM_TEST_KILL_AT names this step."""
+    if os.environ.get(KILL_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _before_swap(tmp: Path, target: Path) -> None:
     _backup(target)
+    _kill_point("before_swap")
     pause = os.environ.get(PAUSE_ENV)
     if pause:  # tests only: lets a test kill the process here
         print("pausing before swap", flush=True)
@@ -278,8 +185,10 @@ def _recover(root: Path, database: Path) -> str | None:
         intent = json.loads(intent_file.read_text(encoding="utf-8"))
         built = _imports_in(database) or set()
         pending = root / f".pending-{intent['import_id']:04d}"
+        filed = root / "accepted" / f"{intent['import_id']:04d}"
         if intent["op"] == "import":
-            if intent["import_id"] in built and pending.exists():
+            # in the database: its rows were written, whatever step the kill cut (log line or folder)
+            if intent["import_id"] in built and (pending.exists() or filed.exists()):
                 _file_import(root, pending, intent["event"])
                 message = f"finished import {intent['import_id']}, interrupted after its swap"
             else:
@@ -306,18 +215,32 @@ def _write_intent(root: Path, intent: dict) -> None:
     os.replace(tmp, root / ".intent.json")
 
 
+def _logged(root: Path, action: str, import_id: int) -> bool:
+    """True if the log already holds the `action` ("import" accepted, or "undo") of `import_id`."""
+    return any(e.get("action") == action and e.get("import_id") == import_id
+               and (action != "import" or e.get("result") == "accepted") for e in read_log(root))
+
+
 def _file_import(root: Path, pending: Path, event: dict) -> None:
-    (root / "accepted").mkdir(parents=True, exist_ok=True)
-    os.replace(pending, root / "accepted" / pending.name.removeprefix(".pending-"))
-    _append_log(root, event)
+    """After the swap: log the import, then move its folder into accepted/. Either order of a kill is
+    finished by _recover, and the line is written once: the log never calls written rows "nothing"."""
+    if not _logged(root, "import", event["import_id"]):
+        _append_log(root, event)
+    _kill_point("after_log")
+    if pending.exists():
+        (root / "accepted").mkdir(parents=True, exist_ok=True)
+        os.replace(pending, root / "accepted" / pending.name.removeprefix(".pending-"))
+    _kill_point("after_rename")
 
 
 def _file_undo(root: Path, import_id: int, event: dict) -> None:
+    """After the swap: log the undo (once), then move the import's folder into undone/."""
+    if not _logged(root, "undo", import_id):
+        _append_log(root, event)
     (root / "undone").mkdir(parents=True, exist_ok=True)
     source = root / "accepted" / f"{import_id:04d}"
     if source.exists():
         os.replace(source, root / "undone" / f"{import_id:04d}")
-    _append_log(root, event)
 
 
 def _next_id(root: Path) -> int:
@@ -437,6 +360,7 @@ def import_file(kind_name: str, file_name: str, content: bytes, *, who: str, tod
             (root / ".intent.json").unlink(missing_ok=True)
             shutil.rmtree(pending, ignore_errors=True)
             raise
+        _kill_point("after_swap")
         _file_import(root, pending, event)
         (root / ".intent.json").unlink(missing_ok=True)
         return Outcome("accepted", message, validation, import_id)
@@ -475,78 +399,3 @@ def rebuild(database: Path | None = None) -> Path:
         _recover(root, database)
         _build(database, root)
     return database
-
-
-def report_lines(outcome: Outcome) -> list[str]:
-    """The outcome as lines for the terminal: the message, then every problem."""
-    return [outcome.message] + [f"  {p}" for p in outcome.problems]
-
-
-def write_template(kind_name: str, out: Path) -> Path:
-    """Write a kind's template: a CSV (or .xlsx) with every column and an example row, and its notes."""
-    from ccm_analytics.store.imports.kinds import template_markdown, template_rows
-    k = get_kind(kind_name)
-    frame = template_rows(k)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".xlsx":
-        with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            frame.to_excel(writer, sheet_name=k.name[:31], index=False)
-            pd.DataFrame({"notes": template_markdown(k).splitlines()}).to_excel(writer, sheet_name="notes",
-                                                                               index=False)
-    else:
-        frame.to_csv(out, index=False, encoding="utf-8")
-    return out
-
-
-# ---------------------------------------------------------------- for the Data page
-
-def passphrase_matches(given: str | None, configured: str | None) -> bool:
-    """True if an administrator passphrase is configured and `given` is it (constant-time compare)."""
-    import hmac
-    if not configured or not given:
-        return False
-    return hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8"))
-
-
-def already_imported(kind_name: str, content: bytes, database: Path | None = None) -> Stored | None:
-    """The accepted import of the same kind with the same bytes, if there is one."""
-    sha = hashlib.sha256(content).hexdigest()
-    return next((s for s in stored(imports_dir(database)) if s.meta["sha256"] == sha
-                 and s.meta["kind"] == kind_name), None)
-
-
-def last_import(database: Path | None = None) -> Stored | None:
-    """The import an undo would withdraw."""
-    accepted = stored(imports_dir(database))
-    return accepted[-1] if accepted else None
-
-
-def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """The validation report as a table: file row, column, problem."""
-    return pd.DataFrame([{"row": p.row, "column": p.column, "problem": p.message} for p in problems],
-                        columns=["row", "column", "problem"]).astype({"row": "Int64"})
-
-
-def history_for_screen(database: Path | None = None) -> pd.DataFrame:
-    """The import log, newest first, with headings and dates for the screen."""
-    from ccm_analytics.formats.text import format_date
-    log = history(imports_dir(database)).iloc[::-1].reset_index(drop=True)
-    when = pd.to_datetime(log["logged_at"])
-    out = pd.DataFrame({
-        "when (UTC)": [f"{format_date(t)} {t:%H:%M}" for t in when],
-        "who": log["who"], "action": log["action"], "import": log["import_id"], "kind": log["kind"],
-        "file": log["file_name"], "rows added": log["rows_added"], "rows changed": log["rows_changed"],
-        "result": log["result"], "undone": ["yes" if u else "" for u in log["undone"]], "message": log["message"]})
-    return out
-
-
-def template_csv_bytes(kind_name: str) -> bytes:
-    """A kind's template as CSV bytes (UTF-8): every column, one example row to replace."""
-    from ccm_analytics.store.imports.kinds import template_rows
-    return template_rows(get_kind(kind_name)).to_csv(index=False).encode("utf-8")
-
-
-def template_notes(kind_name: str) -> str:
-    """What each column of a kind's file holds, in Markdown (without the title)."""
-    from ccm_analytics.store.imports.kinds import template_markdown
-    return template_markdown(get_kind(kind_name)).split("\n", 2)[2]
