@@ -6,19 +6,29 @@ import io
 import math
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
+from ccm_analytics.cli.analysis import add_command as add_analysis
+from ccm_analytics.cli.data import add_commands
 from ccm_analytics.cli.terminal import terminal_text
+from ccm_analytics.domain.period import report_period
+from ccm_analytics.meeting_pack.pack import write_pack
 from ccm_analytics.paths import DOCS_DIR
+from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
+from ccm_analytics.sql_console.sandbox import QueryError, run_query, write_csv
+from ccm_analytics.store.build import connect_read_only
+from ccm_analytics.store.demo import DemoRefused, build_demo_database
+from ccm_analytics.store.imports.process import rebuild
+from ccm_analytics.store.schema import data_dictionary_markdown
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.imports.process import rebuild
     started = time.perf_counter()
     if args.demo:
-        from datetime import date
 
-        from ccm_analytics.store.demo import DemoRefused, build_demo_database
         try:
             path = build_demo_database(args.db, args.through or date.today())
         except DemoRefused as refused:
@@ -51,7 +61,6 @@ def positive_rows(text: str) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    from ccm_analytics.sql_console.sandbox import QueryError, run_query, write_csv
     try:
         result = run_query(args.query, db=args.db, timeout_s=args.timeout, max_rows=args.max_rows)
     except QueryError as refused:
@@ -68,14 +77,12 @@ def _sql(args: argparse.Namespace) -> int:
 
 
 def _normalise(args: argparse.Namespace) -> int:
-    from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
     for path in normalise(Path(args.shared or DEFAULT_SHARED)):
         print(terminal_text(path))
     return 0
 
 
 def _docs(args: argparse.Namespace) -> int:
-    from ccm_analytics.store.schema import data_dictionary_markdown
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(data_dictionary_markdown() + "\n", encoding="utf-8")
@@ -84,11 +91,7 @@ def _docs(args: argparse.Namespace) -> int:
 
 
 def _pack(args: argparse.Namespace) -> int:
-    import pandas as pd
 
-    from ccm_analytics.domain.period import report_period
-    from ccm_analytics.meeting_pack.pack import write_pack
-    from ccm_analytics.store.build import connect_read_only
     as_of = pd.Timestamp(args.as_of)
     period = report_period(as_of, args.period, pd.Timestamp(args.since) if args.since else None)
     con = connect_read_only(args.db)
@@ -137,9 +140,7 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("docs", help="write the data dictionary")
     d.add_argument("--out", default=str(DOCS_DIR / "data-dictionary.md"))
     d.set_defaults(run=_docs)
-    from ccm_analytics.cli.data import add_commands
     add_commands(sub)  # import, template, undo, history
-    from ccm_analytics.cli.analysis import add_command as add_analysis
     add_analysis(sub)  # analysis: the workbench's draft analysis of one request
     return p
 

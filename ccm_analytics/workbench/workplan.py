@@ -23,7 +23,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ccm_analytics.domain.problems import Problem
-from ccm_analytics.formats.money import parse_chf
+from ccm_analytics.formats.money import format_chf, parse_chf
 
 COLUMNS = ("year", "unit", "planned", "currency", "budget", "funding_secured", "notes")
 REQUIRED = ("year", "unit", "planned")
@@ -161,7 +161,6 @@ def plan_measure(plan: pd.DataFrame) -> str:
 
 def plan_screen(comparison: pd.DataFrame) -> pd.DataFrame:
     """A `plan_vs_progress` frame as screen text (amounts as 1'250'000, "unknown" where missing)."""
-    from ccm_analytics.formats.money import format_chf
     blank = lambda v: v is None or (not isinstance(v, str) and pd.isna(v))
     number = lambda v: "unknown" if blank(v) else f"{v:,.2f}".replace(",", "'").removesuffix(".00")
     money = lambda v, c: "unknown" if blank(v) else f"{c or ''} {format_chf(v, currency=False)}".strip()

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+import openpyxl
+from openpyxl.utils import get_column_letter
+
 from ccm_analytics.domain.problems import Problem
 
 # 5 MB holds ~50,000 rows of any table the ISU keeps; every real update is far smaller.
@@ -154,7 +157,6 @@ def _cell_text(value: object) -> str | None:
 
 
 def _read_xlsx(content: bytes) -> RawTable:
-    import openpyxl  # only needed for Excel files
     too_large = _sheets_too_large(content)
     if too_large:
         return RawTable(problems=[Problem(None, None, f"The sheet is too large: {too_large} are read. "
@@ -199,7 +201,6 @@ def _sheets_too_large(content: bytes) -> str | None:
 
 def _read_sheet(sheet) -> RawTable:
     """The first sheet's records, counted as they are read: past MAX_ROWS rows or MAX_CELLS cells, stop."""
-    from openpyxl.utils import get_column_letter
     problems, records, cells_read = [], [], 0
     for number, row in enumerate(sheet.iter_rows(), start=1):
         if len(records) > MAX_ROWS or len(row) > MAX_COLUMNS or cells_read + len(row) > MAX_CELLS:

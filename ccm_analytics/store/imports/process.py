@@ -10,8 +10,7 @@ One import at a time (an exclusive `fcntl.flock` on `imports/.lock`). An import 
 an intent file, builds a complete new database beside the old one, keeps the old one as a dated
 backup, swaps the new one in with `os.replace` (the commit point), then files the import and
 logs it. A process killed before the swap leaves the old database; whoever takes the lock next
-finishes or discards the interrupted operation by asking the database which imports it holds.
-"""
+finishes or discards the interrupted operation by asking the database which imports it holds."""
 from __future__ import annotations
 
 import contextlib
