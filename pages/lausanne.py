@@ -17,5 +17,6 @@ with ui.page("Lausanne Action Plan", lausanne.READS) as as_of:
     period = report_period(as_of, kind, since)
     st.text(f"Period: {period_text(period.start, period.end)}")
     frame = ui.figures(lausanne.lap_figures, as_of, period)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    ui.fitted_table(frame, first=("Action", "Figure", "Value"), wide=("Value", "Trend", "Rule"),
+                    height=ui.fitted_height(len(frame), most=60))
     ui.downloads(frame, "lausanne_action_plan", as_of, lausanne.READS)
