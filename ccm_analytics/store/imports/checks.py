@@ -259,12 +259,13 @@ def _settle_precisions(frame: pd.DataFrame, names: list[str], problems: list[Pro
     for column in [c for c in frame.columns if c.startswith("__implied_")]:
         date_col = column.removeprefix("__implied_")
         precision_col = f"{date_col}_precision"
-        for i, (stated, implied, day) in enumerate(zip(frame.get(precision_col, [None] * len(frame)),
-                                                       frame[column], frame[date_col])):
+        # the column is rebuilt as a list and set once: frame.loc[i, ...] = per row copies it (quadratic)
+        settled = list(frame.get(precision_col, [None] * len(frame)))
+        for i, (stated, implied, day) in enumerate(zip(list(settled), frame[column], frame[date_col])):
             if day is None or implied is None or implied != implied:
                 continue
             if stated is None or stated != stated:
-                frame.loc[i, precision_col] = implied
+                settled[i] = implied
             elif implied != "day" and stated != implied:
                 problems.append(Problem(i + 2, precision_col, f"{stated!r} disagrees with the date written "
                                         f"as a {implied}."))
@@ -274,12 +275,14 @@ def _settle_precisions(frame: pd.DataFrame, names: list[str], problems: list[Pro
             elif stated == "year" and not day.endswith("-01-01"):
                 problems.append(Problem(i + 2, date_col, "a date of precision year is written as 1 January "
                                         "(or as YYYY)."))
+        frame[precision_col] = pd.Series(settled, index=frame.index, dtype=object)
         frame = frame.drop(columns=[column])
     return frame
 
 
 def _reference_problems(kind: ImportKind, frame: pd.DataFrame, context: Context) -> list[Problem]:
     problems = []
+    upper = list(frame["iso3"]) if "iso3" in frame else None  # set once at the end (see _settle_precisions)
     for i, row in enumerate(frame.itertuples(index=False), start=2):
         values = row._asdict()
         iso3 = values.get("iso3")
@@ -287,7 +290,7 @@ def _reference_problems(kind: ImportKind, frame: pd.DataFrame, context: Context)
             problems.append(Problem(i, "iso3", f"{iso3!r} is not a known ISO 3166-1 alpha-3 code of a State "
                                     "(see the states table)."))
         elif iso3 is not None and iso3 != iso3.upper():
-            frame.loc[i - 2, "iso3"] = iso3.upper()
+            upper[i - 2] = iso3.upper()
         if "obligation" in kind.checks and iso3 is not None and values.get("article") is not None:
             if (iso3.upper(), values["article"]) not in context.obligations:
                 problems.append(Problem(i, "article", f"{iso3.upper()} has no Article {values['article']} "
@@ -297,6 +300,8 @@ def _reference_problems(kind: ImportKind, frame: pd.DataFrame, context: Context)
                 and values.get("scope") is not None and values["scope"] not in GLOBAL_SCOPES):
             problems.append(Problem(i, "iso3", "a State's figure needs the State's ISO code "
                                     "(leave iso3 empty only for a global total)."))
+    if upper is not None:
+        frame["iso3"] = pd.Series(upper, index=frame.index, dtype=object)
     return problems
 
 
