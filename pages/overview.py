@@ -39,22 +39,20 @@ with ui.page("Convention on Cluster Munitions: implementation overview", overvie
     UPCOMING_COLUMNS = {"profile": ui.profile_link_column(), "iso3": None, "deadline": "Deadline", "state_name": "State",
                         "due_date": "Due", "status": "Status"}
     st.subheader("Deadlines falling due in the next 12 months")
-    st.markdown("**Articles 3 and 4: stockpile destruction and clearance**")
-    if figures.upcoming_obligations.empty:
-        st.write("No Article 3 or 4 deadline falls due in the 12 months after the reference date.")
-    else:
-        st.dataframe(with_profile_links(format_dates(figures.upcoming_obligations, ["due_date"]), as_of),
-                     hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="deadlines_table",
-                     placeholder="—")
-        ui.downloads(figures.upcoming_obligations, "deadlines_articles_3_4", as_of, overview.READS)
-    st.markdown("**Article 7: transparency reports**")
-    if figures.upcoming_reports.empty:
-        st.write("No Article 7 report falls due in the 12 months after the reference date.")
-    else:
-        st.dataframe(with_profile_links(format_dates(figures.upcoming_reports, ["due_date"]), as_of),
-                     hide_index=True, width="stretch", column_config=UPCOMING_COLUMNS, key="reports_table",
-                     placeholder="—")
-        ui.downloads(figures.upcoming_reports, "deadlines_article_7", as_of, overview.READS)
+    upcoming = (
+        ("Articles 3 and 4: stockpile destruction and clearance", figures.upcoming_obligations, "deadlines_table",
+         "deadlines_articles_3_4", "No Article 3 or 4 deadline falls due in the 12 months after the reference date."),
+        ("Article 7: transparency reports", figures.upcoming_reports, "reports_table", "deadlines_article_7",
+         "No Article 7 report falls due in the 12 months after the reference date."),
+    )
+    for heading, frame, key, stem, none in upcoming:
+        st.markdown(f"**{heading}**")
+        if frame.empty:
+            st.write(none)
+            continue
+        st.dataframe(with_profile_links(format_dates(frame, ["due_date"]), as_of), hide_index=True, width="stretch",
+                     column_config=UPCOMING_COLUMNS, key=key, placeholder="—")
+        ui.downloads(frame, stem, as_of, overview.READS)
 
     st.subheader("Deadlines passed without a recorded decision")
     st.write("Article 3 and 4 obligations not completed on the reference date whose current deadline has passed, "

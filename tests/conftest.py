@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from browser_support import launch_browser, require_chromium, start_streamlit
 
 from ccm_analytics.store.build import build_database, connect_read_only
 
@@ -47,3 +48,23 @@ def money_db(db_path, tmp_path_factory):
     con.execute("CHECKPOINT")
     con.close()
     return path
+
+
+# --- the app served and one headless Chromium, for the browser tests (one of each per test module) ---
+
+APP = PROJECT_DIR / "app.py"
+
+
+@pytest.fixture(scope="module")
+def app_url(db_path):
+    """Start the app once for this module, on the test database (conftest's db_path)."""
+    require_chromium()  # skip (or fail under CI) before paying for a server start
+    with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(app_url):
+    """One headless Chromium for all pages of this module."""
+    with launch_browser(require_chromium()) as b:
+        yield b

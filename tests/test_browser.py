@@ -10,9 +10,7 @@ from browser_support import (  # noqa: E402
     assert_map_drawn,
     assert_no_errors,
     assert_no_outside_requests,
-    launch_browser,
     load_page,
-    require_chromium,
     start_streamlit,
 )
 
@@ -23,21 +21,6 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 MAP_PATHS = getattr(navigation, "map_url_paths", lambda: [])()
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def app_url(db_path):
-    """Start the app once for this module, on the test database (conftest's db_path)."""
-    require_chromium()  # skip (or fail under CI) before paying for a server start
-    with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url):
-    """One headless Chromium for all pages of this module."""
-    with launch_browser(require_chromium()) as b:
-        yield b
 
 
 @pytest.mark.parametrize("path", navigation.page_url_paths())

@@ -8,7 +8,6 @@ import pytest
 # --import-mode=importlib puts no test directory on sys.path; the helpers live beside us.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from a11y_support import _AXE_RUN_JS, _TRUNCATED_JS, AXE_JS, VIEWPORTS, audit_page  # noqa: E402
-from browser_support import launch_browser, require_chromium, start_streamlit  # noqa: E402
 
 from ccm_analytics import navigation
 
@@ -25,21 +24,6 @@ def _cases():
             reason = KNOWN.get((path, viewport))
             marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
             yield pytest.param(path, viewport, marks=marks, id=f"{path or 'overview'}-{viewport}")
-
-
-@pytest.fixture(scope="module")
-def app_url(db_path):
-    """Start the app once for this module, on the test database (conftest's db_path)."""
-    require_chromium()
-    with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(app_url):
-    """One headless Chromium for all pages of this module."""
-    with launch_browser(require_chromium()) as b:
-        yield b
 
 
 @pytest.mark.parametrize("path, viewport", list(_cases()))
