@@ -7,20 +7,27 @@ import streamlit as st
 from ccm_analytics.formats import downloads as files
 from ccm_analytics.formats.links import PROFILE_DISPLAY_REGEX, source_links
 from ccm_analytics.formats.text import markdown_literal
-from ccm_analytics.store import provenance
-from ccm_analytics.ui.page import SOURCE_LINK, data_current_to, sources_frame
+from ccm_analytics.store import provenance, queries
+from ccm_analytics.ui.cache import figures
+from ccm_analytics.ui.page import SOURCE_LINK
 
 TOPOJSON_URL = "/app/static/"  # plotly geo maps load world_110m.json from the app itself, not a CDN
 # No mode bar: on a phone it covers the chart's title; zoom and pan still work by touch and mouse.
 PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "displayModeBar": False}
 
 
+def _sources_sheet(con, reads: tuple[str, ...]) -> tuple[pd.DataFrame, str]:
+    """The Excel "sources" sheet's rows for what a page reads, and the text of the date they are current to."""
+    data_files = provenance.files_read(reads)
+    rows = queries.table(con, "data_sources")
+    return rows[rows["file"].isin(data_files)].reset_index(drop=True), provenance.current_to_text(rows, data_files)
+
+
 def downloads(frame: pd.DataFrame, stem: str, as_of: pd.Timestamp, reads: tuple[str, ...] | list[str]) -> None:
     """CSV and Excel buttons for `frame`, the bytes built when clicked: plain values, column names in the
     first row, the reference date in the file name (`targets_2026-11-28.csv`); the Excel file's "sources"
     sheet holds the sources of what the page `reads` and the date the data are current to."""
-    data_files = provenance.files_read(reads)
-    sources, current_to = sources_frame(data_files), data_current_to(data_files)
+    sources, current_to = figures(_sources_sheet, tuple(reads))  # once per database, not on every rerun
     as_of = pd.Timestamp(as_of)
     # Side by side, each as wide as its label: fixed-ratio columns cut "Download Excel" in a narrow
     # main area; the row wraps on a phone.
