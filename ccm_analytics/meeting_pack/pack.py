@@ -4,7 +4,6 @@
 for download buttons."""
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +35,6 @@ __all__ = [
     "chromium_path",
     "default_since",
     "pack_files",
-    "pack_summary_json",
     "render_docx",
     "render_html",
     "render_pdf",
@@ -74,11 +72,6 @@ def write_pack(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Peri
 def default_since(as_of: pd.Timestamp) -> pd.Timestamp:
     """The start of the period when none is given: one year before `as_of`."""
     return since_period(as_of).start
-
-
-def pack_summary_json(pack: Pack) -> str:
-    """Every section's sentences, for a quick look or a test."""
-    return json.dumps({s.heading: s.sentences for s in [*pack.sections, pack.lap]}, indent=2, ensure_ascii=False)
 
 
 def pack_files(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Period, pdf: bool = True,

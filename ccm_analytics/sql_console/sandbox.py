@@ -17,7 +17,6 @@ process are why this is one.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import os
 import pickle
@@ -167,13 +166,6 @@ def write_csv(result: QueryResult, out: TextIO) -> None:
     writer.writerow([neutralised(c) for c in result.columns])
     for row in result.rows:
         writer.writerow([neutralised(v) if isinstance(v, str) else csv_value(v) for v in row])
-
-
-def csv_text(result: QueryResult) -> str:
-    """The result as CSV text (what the command line prints)."""
-    out = io.StringIO()
-    write_csv(result, out)
-    return out.getvalue()
 
 
 def display_frame(result: QueryResult) -> pd.DataFrame:
