@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command: set up, build the embedded DuckDB database if missing, and serve the app on port 8501.
+# One command: set up, build the embedded DuckDB database if missing or built from other data, and serve on 8501.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
