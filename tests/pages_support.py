@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 APP = str(PROJECT_DIR / "app.py")
 
 
-def run_page(script: str, query: dict[str, str] | None = None) -> AppTest:
+def run_page(script: str, query: dict[str, str] | None = None, timeout: float = 120) -> AppTest:
     """`script` (e.g. "pages/spending.py") run under app.py with `query` in the URL, asserted to render."""
-    at = AppTest.from_file(APP, default_timeout=120)
+    at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()

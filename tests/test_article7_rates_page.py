@@ -1,15 +1,10 @@
 """The Article 7 page's reporting rates on the shipped records (issue 13): far fewer than half of the States
 Parties owing a report have a record in any year, so no rate is drawn, and the page says why."""
-from conftest import PROJECT_DIR
-from streamlit.testing.v1 import AppTest
+from pages_support import run_page
 
 
 def test_no_rate_is_drawn_over_a_handful_of_records(db_path):
-    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=120)
-    at.query_params["as_of"] = "2025-09-30"
-    at.run()
-    at.switch_page("pages/article7.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = run_page("pages/article7.py", {"as_of": "2025-09-30"})
     table = next(d.value for d in at.dataframe if "At all (share of those with a record)" in d.value.columns)
     # Each row against its own counts (the shipped records may grow; the rule is what is tested here).
     few = table["With a record"] * 2 < table["States Parties owing a report"]

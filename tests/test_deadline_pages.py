@@ -2,6 +2,7 @@
 from datetime import date
 
 from conftest import PROJECT_DIR
+from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.workbench import entries
@@ -10,12 +11,7 @@ APP = str(PROJECT_DIR / "app.py")
 
 
 def _page(db_path, script, as_of="2026-11-28") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["as_of"] = as_of
-    at.run()
-    at.switch_page(script).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(script, {"as_of": as_of})
 
 
 def _markdown(at) -> str:

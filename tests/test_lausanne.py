@@ -1,7 +1,7 @@
 """The Lausanne Action Plan figures for 30 September 2025, period 1 July 2024 to 30 June 2025, and the page."""
 import pandas as pd
 import pytest
-from conftest import PROJECT_DIR
+from pages_support import run_page
 
 from ccm_analytics.domain.period import progress_report_period
 from ccm_analytics.lausanne import figures as lausanne
@@ -40,12 +40,7 @@ def test_unmeasurable_actions_are_listed_not_omitted(lap):
 
 
 def test_page(db_path):
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=180)
-    at.query_params["as_of"] = "2025-09-30"
-    at.run()
-    at.switch_page("pages/lausanne.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = run_page("pages/lausanne.py", {"as_of": "2025-09-30"}, timeout=180)
     assert at.title[0].value == "Lausanne Action Plan"
     shown = at.dataframe[0].value
     assert "Rule" in shown.columns and len(shown) >= 15

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from conftest import PROJECT_DIR
 from docx import Document
+from pages_support import run_page
 from pypdf import PdfReader
 
 from ccm_analytics.domain.period import progress_report_period
@@ -161,12 +162,7 @@ def test_html_opened_from_disk_requests_nothing_outside(built, tmp_path):
 
 
 def test_pack_page_previews_then_builds_the_files(db_path):
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_file(str(PROJECT_DIR / "app.py"), default_timeout=300)
-    at.query_params["as_of"] = "2025-09-30"
-    at.run()
-    at.switch_page("pages/meeting_pack.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = run_page("pages/meeting_pack.py", {"as_of": "2025-09-30"}, timeout=300)
     assert [e.label for e in at.expander][:2] == ["1. Universalization", "2. Stockpile destruction and retention (Article 3)"]
     assert at.get("download_button") == []  # no button before the files exist
     assert any("Building the files takes" in c.value for c in at.caption)
