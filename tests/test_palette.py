@@ -18,6 +18,7 @@ PALETTES = {
     "article 7 status": palette.ARTICLE7_STATUS,
     "article 9 status": palette.ARTICLE9_STATUS,
     "deadline shades": palette.DEADLINE_SHADES,
+    "land release": palette.LAND_RELEASE,
 }
 
 

@@ -54,6 +54,10 @@ ARTICLE9_STATUS = {
 DEADLINE_SHADES = {"original": PRIMARY, "extension": PALE, "requested": AMBER, "completion": "#222222",
                    "reported": PRIMARY, "plan": AMBER, "projection": PALE, "required": ALERT}
 
+# Land released per year by method (the workbench): cleared and reduced count in the rate, cancelled does not.
+LAND_RELEASE = {"cleared": PRIMARY, "reduced by technical survey": "#5b8fb9",
+                "cancelled by non-technical survey": "#666666"}
+
 
 def categorical(names) -> dict[str, str]:
     """A colour per name, in the categorical order (cycling after six)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ccm_analytics.formats import palette
 from ccm_analytics.formats.text import format_date
 
-SHADES = {"original": "#1f5f8b", "requested": "#e0a526", "reported": "#1f5f8b", "plan": "#e0a526",
-          "projection": "#7fb2d6", "required": "#b03a2e"}
+SHADES = palette.DEADLINE_SHADES  # the deadline chart's colours: the workbench draws the same deadlines
 
 
 def progress(a, plan: pd.DataFrame | None = None) -> go.Figure:
@@ -19,13 +19,14 @@ def progress(a, plan: pd.DataFrame | None = None) -> go.Figure:
     hover = [q if q not in ("exact", "not stated") else "" for q in p["qualifier"]]
     if a.measure == "area" and "cleared" in p:
         # land released by method, stacked: cleared and reduced count in the rate, cancelled does not
-        for column, name, colour in (("cleared", "cleared", SHADES["reported"]),
-                                     ("reduced", "reduced by technical survey", "#5b8fb9")):
-            fig.add_bar(x=p["year"], y=p[column].fillna(0.0), name=f"{name} (km²)", marker_color=colour,
+        for column, name in (("cleared", "cleared"), ("reduced", "reduced by technical survey")):
+            fig.add_bar(x=p["year"], y=p[column].fillna(0.0), name=f"{name} (km²)",
+                        marker_color=palette.LAND_RELEASE[name],
                         customdata=hover, hovertemplate="%{x}: %{y:,.2f} km² %{customdata}<extra></extra>")
         if p["cancelled"].notna().any():
-            fig.add_scatter(x=p["year"], y=p["cancelled"], mode="markers", name="cancelled by non-technical survey "
-                            "(km², not in the rate)", marker=dict(symbol="diamond", size=9, color="#666666"))
+            cancelled = "cancelled by non-technical survey"
+            fig.add_scatter(x=p["year"], y=p["cancelled"], mode="markers", name=f"{cancelled} (km², not in the rate)",
+                            marker=dict(symbol="diamond", size=9, color=palette.LAND_RELEASE[cancelled]))
         fig.update_layout(barmode="stack")
     else:
         fig.add_bar(x=p["year"], y=p["amount"], name=f"reported ({a.unit})", marker_color=SHADES["reported"],
