@@ -80,3 +80,14 @@ def test_isu_budget_view(con):
     assert [(y, int(a)) for y, a in frame] == [(2021, 469686), (2022, 486194), (2023, 495057), (2024, 477724),
                                                (2025, 497138)]
     assert str(con.execute("SELECT typeof(amount_chf) FROM isu_budget LIMIT 1").fetchone()[0]) == "DECIMAL(14,2)"
+
+
+def test_columns_named_like_dates_keep_their_declared_type(con):
+    """A count named like a date (signatories_only) stays a count; source_date stays the source's text."""
+    parties = queries.table(con, "parties_by_year")
+    assert parties["signatories_only"].dtype.kind in "iu"
+    # 94 signatures by 31 December 2008 (treaty_events.csv), 4 of them ratified by then (IRL, NOR, SLE, VAT)
+    assert parties.set_index("year").loc[2008, "signatories_only"] == 90
+    reports = queries.table(con, "article7_reports")
+    assert reports["source_date"].dropna().map(type).eq(str).all()
+    assert reports["submitted_date"].dtype.kind == "M"

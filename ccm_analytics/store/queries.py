@@ -12,14 +12,19 @@ from ccm_analytics.store.provenance import current_to_of
 _BUDGET = ("SELECT year, budget_line, CAST(round(amount_chf * 100) AS BIGINT) AS amount_centimes, kind "
            "FROM isu_budget ORDER BY year, budget_line")
 _DATE_COLUMNS = ("date", "deadline", "_on", "current_to", "completed_by")
+# Columns the schema declares with another type though their names look like dates: source_date (the
+# source's own wording of its date: a year, a month, a window), signatories_only (a count).
+_NOT_DATES = ({c.name for obj in (*schema.TABLES, *schema.VIEWS) for c in obj.columns}
+              - {c.name for obj in (*schema.TABLES, *schema.VIEWS) for c in obj.columns
+                 if c.type in ("DATE", "TIMESTAMP")})
 
 
 def _dates(frame: pd.DataFrame) -> pd.DataFrame:
-    """Date columns as pandas datetimes (NaT for missing), whatever DuckDB handed back."""
+    """Date columns as pandas datetimes (NaT for missing), whatever DuckDB handed back: columns named like
+    dates (the macros' columns are not declared), unless the schema declares them with another type."""
     for column in frame.columns:
-        # source_date is the source's own wording of its date (a year, a month, a window): text, not a DATE
         if (any(part in column for part in _DATE_COLUMNS) and not column.endswith("precision")
-                and column != "source_date"):
+                and column not in _NOT_DATES):
             frame[column] = pd.to_datetime(frame[column])
     return frame
 
