@@ -109,8 +109,6 @@ def test_upcoming_deadlines_split_by_article():
     assert art7["deadline"].tolist() == ["Article 7 initial report",
                                          "Article 7 annual reports (calendar year 2026)"]
     assert art7["due_date"].tolist() == [T("2027-02-10"), T("2027-04-30")]
-    both = deadlines_obligations.upcoming_deadlines(obligations, initial, 100, AS_OF)
-    assert both["iso3"].tolist()[:3] == ["BBB", "AAA", "EEE"] and pd.isna(both["iso3"].iloc[3])  # by date
     assert deadlines_obligations.upcoming_report_deadlines(initial, 0, AS_OF)["iso3"].tolist() == ["EEE"]  # none in force
 
 

@@ -45,23 +45,7 @@ def upcoming_report_deadlines(initial_reports: pd.DataFrame, in_force_count: int
     return _sorted(rows)
 
 
-def upcoming_deadlines(obligations: pd.DataFrame, initial_reports: pd.DataFrame, in_force_count: int,
-                       as_of: pd.Timestamp, months: int = 12) -> pd.DataFrame:
-    """One row per deadline falling due after `as_of` and within `months`: what, who, when, status.
-
-    The rows of `upcoming_obligation_deadlines` (Articles 3 and 4) and `upcoming_report_deadlines`
-    (Article 7) together, by date.
-    """
-    rows = (upcoming_obligation_deadlines(obligations, as_of, months).to_dict("records")
-            + upcoming_report_deadlines(initial_reports, in_force_count, as_of, months).to_dict("records"))
-    return _sorted(rows)
-
-
-# --- Article 3 and 4 obligations: the status rule of `obligation_deadlines_at`, in pandas -------------
-
 DEADLINE_PASSED_REQUESTED = "deadline passed, extension requested"
-OBLIGATION_STATUSES = ("completed", DEADLINE_PASSED_REQUESTED, "extension requested", "overdue",
-                       "due within 12 months", "on track", "unknown")
 # The statuses of an obligation with an extension request awaiting a recorded decision.
 PENDING_STATUSES = (DEADLINE_PASSED_REQUESTED, "extension requested")
 
