@@ -1,4 +1,5 @@
-"""Shared fixtures: a database built from the shipped data/ into a temporary folder."""
+"""Shared fixtures: the hand-made fixture database (tests/fixture_data, built like data/), and the app
+served on it. The shipped data/ are built only for tests/test_data_facts.py (`shipped_db_path`)."""
 from __future__ import annotations
 
 import os
@@ -14,12 +15,40 @@ from ccm_analytics.store.build import build_database, connect_read_only
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
+FIXTURE_DATA = PROJECT_DIR / "tests" / "fixture_data"
+
+
+def _no_imports(con) -> None:
+    """Replay nothing: a test database never picks up imports kept beside it."""
+
+
 @pytest.fixture(scope="session")
 def db_path(tmp_path_factory) -> Path:
-    """The real database, built once per test session from data/ (never the user's data/ccm.duckdb)."""
-    path = build_database(tmp_path_factory.mktemp("db") / "ccm.duckdb")
+    """The hand-made fixture database (tests/fixture_data/README.md), built once per test session through
+    the same build as data/ (never the user's data/ccm.duckdb)."""
+    path = build_database(tmp_path_factory.mktemp("db") / "ccm.duckdb", FIXTURE_DATA, replay=_no_imports)
     os.environ["CCM_DB"] = str(path)  # pages and subprocesses read the same file
     return path
+
+
+@pytest.fixture(scope="session")
+def shipped_db_path(tmp_path_factory) -> Path:
+    """The database built from the shipped data/: only tests/test_data_facts.py asserts its facts."""
+    return build_database(tmp_path_factory.mktemp("shipped") / "ccm.duckdb", replay=_no_imports)
+
+
+@pytest.fixture()
+def shipped_con(shipped_db_path):
+    connection = connect_read_only(shipped_db_path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture()
+def on_shipped_db(shipped_db_path, monkeypatch):
+    """Pages (AppTest, in this process) and subprocesses read the shipped database for this test."""
+    monkeypatch.setenv("CCM_DB", str(shipped_db_path))
+    return shipped_db_path
 
 
 @pytest.fixture()
