@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ccm_analytics.article7 import status as article7_status
 from ccm_analytics.article7.reports import SUBMITTED, SUBMITTED_UNDATED, prepare_records
 from ccm_analytics.deadlines.extensions import NOT_RECORDED, NOT_YET_DECIDED
 from ccm_analytics.deadlines.obligations import DEADLINE_PASSED_REQUESTED
@@ -14,6 +15,7 @@ from ccm_analytics.domain.treaty import (
     original_deadline,
     state_facts,
 )
+from ccm_analytics.store import queries
 
 OBLIGATION_COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted",
                       "completion_date", "status", "state_name", "entry_into_force_date",
@@ -371,3 +373,44 @@ def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
     out["reporting_year"] = pd.array(out["reporting_year"], dtype="Int64")
     out["order"] = out["reporting_year"].fillna(0)
     return out.sort_values(["iso3", "order"]).drop(columns="order").reset_index(drop=True)
+
+
+# --- the whole Article 7 rule on a database, for the comparison tests (fixture and shipped data) ---
+
+def _current_to(con) -> pd.Timestamp:
+    return pd.Timestamp(con.execute("SELECT facts_current_to('article7_reports.csv')").fetchone()[0])
+
+
+def article7_rows(con, day: pd.Timestamp) -> pd.DataFrame:
+    """What `article7_status_at(day)` should hold, by the pandas twins."""
+    status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
+    initial = initial_report_status(status, records, day, _current_to(con))
+    annual = annual_report_status(annual_reports_owed(status, day), records, day, _current_to(con))
+    return status_rows(initial, annual)
+
+
+def assert_article7_sql_equals_oracle(con, day: pd.Timestamp) -> None:
+    """`article7_status_at(day)` (SQL) equals the pandas twins' rows."""
+    sql = queries.article7_status_at(con, day)
+    sql["reporting_year"] = pd.array(sql["reporting_year"], dtype="Int64")
+    oracle = article7_rows(con, day)
+    for frame in (sql, oracle):  # DuckDB hands dates back in microseconds, pandas computes in nanoseconds
+        for column in ("due_date", "submitted_date", "submitted_by"):
+            frame[column] = frame[column].astype("datetime64[ns]")
+    pd.testing.assert_frame_equal(sql.reset_index(drop=True), oracle, check_dtype=False)
+
+
+def assert_article7_frames_equal_oracle(con, day: pd.Timestamp) -> None:
+    """The pages' frames (`article7.status`, the SQL rule) carry the pandas twin's details too."""
+    status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
+    initial = article7_status.initial_reports(con, day).set_index("iso3")
+    oracle = initial_report_status(status, records, day, _current_to(con)).set_index("iso3")
+    for column in ("status", "days_late", "source", "listing_source", "submitted_date_precision"):
+        assert initial[column].astype(object).where(initial[column].notna(), None).to_dict() == \
+            oracle[column].astype(object).where(oracle[column].notna(), None).to_dict(), column
+    annual = article7_status.annual_reports(con, day).set_index(["iso3", "reporting_year"])
+    owed = annual_report_status(annual_reports_owed(status, day), records, day, _current_to(con))
+    owed = owed.set_index(["iso3", "reporting_year"])
+    for column in ("status", "source"):
+        assert annual[column].astype(object).where(annual[column].notna(), None).to_dict() == \
+            owed[column].astype(object).where(owed[column].notna(), None).to_dict(), column

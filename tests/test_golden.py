@@ -1,5 +1,5 @@
 """Golden outputs: every page (x reference date), a few page variants and CLI commands still produce what
-tests/golden/outputs.json recorded before the restructure of ccm_analytics/ (see tests/golden/record.py for
+tests/golden/outputs.json recorded on the hand-made fixture database (see tests/golden/record.py for
 what is recorded and what is normalised away). Re-record with `python tests/golden/record.py` only when a
 change of output is intended, and review the diff of outputs.json."""
 from __future__ import annotations
@@ -19,7 +19,8 @@ GOLDEN = json.loads(record.OUTPUTS.read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def golden_db(tmp_path_factory):
-    """The database built by the CLI from data/; CCM_DB points at it (restored afterwards)."""
+    """The fixture database built by the CLI (build --data tests/fixture_data); CCM_DB points at it (restored
+    afterwards)."""
     import os
     before = os.environ.get("CCM_DB")
     path = record.build_database(tmp_path_factory.mktemp("golden-db"))

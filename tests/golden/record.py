@@ -1,4 +1,5 @@
-"""Golden outputs of the app and the CLI, recorded before the restructure of ccm_analytics/.
+"""Golden outputs of the app and the CLI on the hand-made fixture (tests/fixture_data); first recorded on the
+shipped data before the restructure of ccm_analytics/, re-recorded on the fixture since.
 
 Run `python tests/golden/record.py` from the project directory to (re)write tests/golden/outputs.json;
 tests/test_golden.py recomputes every case with the functions below and compares.
@@ -63,7 +64,8 @@ VARIANTS: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {
     "profile-LAO": ("pages/country_profile.py", {"iso3": "LAO"}, {}),
     "profile-DEU": ("pages/country_profile.py", {"iso3": "DEU"}, {}),
     "workbench-LAO-4": ("pages/workbench.py", {}, {"wb_obligation": "LAO-4"}),
-    "workbench-IRQ-4": ("pages/workbench.py", {}, {"wb_obligation": "IRQ-4"}),
+    "workbench-DEU-4": ("pages/workbench.py", {}, {"wb_obligation": "DEU-4"}),
+    "workbench-TCD-4": ("pages/workbench.py", {}, {"wb_obligation": "TCD-4"}),
     "explore-isu_budget": ("pages/explore.py", {"view": "isu_budget", "group": "year", "agg": "sum",
                                                 "measure": "amount_chf", "chart": "bar"}, {}),
 }
@@ -106,10 +108,13 @@ def run_cli(args: list[str], cwd: Path | str = PROJECT_DIR) -> subprocess.Comple
     return result
 
 
+FIXTURE_DATA = PROJECT_DIR / "tests" / "fixture_data"
+
+
 def build_database(directory: Path | str) -> Path:
-    """Build the database from the shipped data/ into `directory` and point CCM_DB at it."""
+    """Build the hand-made fixture (tests/fixture_data) into `directory` and point CCM_DB at it."""
     path = Path(directory) / "ccm.duckdb"
-    run_cli(["build", "--db", str(path)])
+    run_cli(["build", "--db", str(path), "--data", str(FIXTURE_DATA)])
     os.environ["CCM_DB"] = str(path)  # AppTest runs in this process; subprocesses inherit it
     return path
 
