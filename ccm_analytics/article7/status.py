@@ -16,12 +16,9 @@ def initial_reports(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: s
     (date, precision, submitted_by, source), the listing as outstanding it was last named on, status
     and days late (late: days from the due date to a submission known to the day; overdue: to `as_of`)."""
     as_of = pd.Timestamp(as_of)
-    rows = queries.article7_detail_at(con, as_of)
-    rows = rows[rows["report_type"] == "initial"]
+    rows = queries.article7_detail_at(con, as_of, "initial", iso3)
     states = queries.state_status_at(con, as_of)[_STATE_COLUMNS]
     out = states.merge(rows.drop(columns=["report_type", "reporting_year"]), on="iso3", how="inner")
-    if iso3 is not None:
-        out = out[out["iso3"] == iso3]
     late = (out["status"] == "submitted late") & (out["submitted_date_precision"] == "day")
     days = pd.Series(pd.NA, index=out.index, dtype="Int64")
     days[late] = (out.loc[late, "submitted_date"] - out.loc[late, "due_date"]).dt.days
@@ -35,8 +32,7 @@ def initial_reports(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: s
 def annual_reports(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per State and calendar year whose annual report it owes on `as_of` (iso3, state_name,
     un_region, reporting_year, due_date, submitted_date and precision, submitted_by, status, source)."""
-    rows = queries.article7_detail_at(con, as_of)
-    rows = rows[rows["report_type"] == "annual"]
+    rows = queries.article7_detail_at(con, as_of, "annual")
     names = queries.table(con, "states")[["iso3", "state_name", "un_region"]]
     out = names.merge(rows, on="iso3", how="inner")
     out["reporting_year"] = out["reporting_year"].astype("int64")

@@ -53,12 +53,13 @@ def profile(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str) -> P
     status_at = queries.state_status_at(con, as_of)
     current_to_texts = profiles.current_to_texts(queries.table(con, "data_sources"))
     records = queries.table(con, "article7_reports")
+    deadlines = queries.obligation_deadlines_at(con, as_of)
     return Profile(
         name=profiles.state_name(states, iso3),
         header=profiles.labelled(profiles.header(iso3, queries.table(con, "state_status"), status_at,
                                                  queries.table(con, "treaty_events"), as_of, current_to_texts)),
         obligations=profiles.labelled(profiles.obligations(
-            iso3, queries.obligation_deadlines_at(con, as_of), queries.table(con, "article3_stockpiles"),
+            iso3, deadlines, queries.table(con, "article3_stockpiles"),
             queries.table(con, "article4_clearance"), profiles.is_party(status_at, iso3), as_of, current_to_texts)),
         extensions=_labelled_or_empty(profiles.extension_history(iso3, queries.extension_decisions(con), as_of,
                                                                  current_to_texts)),
@@ -67,7 +68,7 @@ def profile(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, iso3: str) -> P
         annual_reports=_labelled_or_empty(profiles.annual_reports(iso3, records, as_of, current_to_texts)),
         article9=profiles.labelled(profiles.article9(iso3, queries.table(con, "article9_measures"),
                                                      current_to_texts)),
-        workbench_links=_workbench_links(queries.obligation_deadlines_at(con, as_of), iso3, as_of),
+        workbench_links=_workbench_links(deadlines, iso3, as_of),
     )
 
 

@@ -76,7 +76,12 @@ def extension_requests_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -
     return _dates(fetch_df(con, "SELECT * FROM extension_requests_at(?::DATE)", [pd.Timestamp(as_of).date()]))
 
 
-def article7_detail_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+def article7_detail_at(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, report_type: str | None = None,
+                       iso3: str | None = None) -> pd.DataFrame:
     """`article7_status_at` with what a page shows beside the status: the submission's precision and
-    source, and for an initial report the listing as outstanding it was last named on (the macro)."""
-    return _dates(fetch_df(con, "SELECT * FROM article7_detail_at(?::DATE)", [pd.Timestamp(as_of).date()]))
+    source, and for an initial report the listing as outstanding it was last named on (the macro); only
+    `report_type` (initial or annual) and State `iso3` where given."""
+    # Filtered in SQL: turning the rows not wanted into a frame costs more than the rule itself.
+    return _dates(fetch_df(con, "SELECT * FROM article7_detail_at(?::DATE) "
+                                "WHERE report_type = coalesce(?, report_type) AND iso3 = coalesce(?, iso3)",
+                           [pd.Timestamp(as_of).date(), report_type, iso3]))
