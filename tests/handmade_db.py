@@ -1,7 +1,8 @@
-"""A small database of hand-made States, built with the real schema and macros, for testing the SQL rules
-against the pandas ones on cases worked out by hand.
+"""Databases of hand-made States made in a test, built with the real schema and macros: for rule tests
+that need States of their own beside the recorded fixture (tests/fixture_data), e.g. one State per case
+of a rule, checked against the pandas twins.
 
-Thirty filler States deposit on 1 December 2009 (so the Convention enters into force on 1 August 2010);
+Thirty filler States deposit on 1 December 2009 (so the Convention enters into force on 1 June 2010);
 the tests add their own States, events and records and filter the fillers out of what they check.
 """
 from __future__ import annotations

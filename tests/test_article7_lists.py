@@ -13,7 +13,7 @@ from ccm_analytics.article7 import reports
 from ccm_analytics.store import queries
 
 T = pd.Timestamp
-# Deposit in early 2010: in force 1 August 2010, initial report due 28 January 2011 (180 days).
+# Deposit 5 January 2010: in force 1 July 2010, initial report due 28 December 2010 (180 days).
 # Deposit 15 October 2014: in force 1 April 2015, due 28 September 2015.
 # Deposit 10 January 2018: in force 1 July 2018, due 28 December 2018 (2020: 1 July 2020, 28 December 2020).
 DEPOSITS = {"OVD": "2010-01-05", "NAM": "2010-01-05", "DAT": "2010-01-05", "REC": "2010-01-05",
