@@ -16,7 +16,7 @@ from ccm_analytics.cli.data import add_commands
 from ccm_analytics.cli.terminal import terminal_text
 from ccm_analytics.domain.period import report_period
 from ccm_analytics.meeting_pack.pack import write_pack
-from ccm_analytics.paths import DATA_DIR, DOCS_DIR
+from ccm_analytics.paths import DOCS_DIR
 from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
 from ccm_analytics.sql_console.sandbox import QueryError, run_query, write_csv
 from ccm_analytics.store.build import connect_read_only
@@ -111,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the database from data/ (path: --db, $CCM_DB or data/ccm.duckdb)")
     b.add_argument("--db", type=Path)
-    b.add_argument("--data", type=Path, default=DATA_DIR,
+    b.add_argument("--data", type=Path,
                    help="build from this folder of data files instead of data/ (e.g. tests/fixture_data)")
     b.add_argument("--demo", action="store_true",
                    help="build the demonstration database (generated records; default path data/ccm-demo.duckdb)")

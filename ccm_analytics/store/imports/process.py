@@ -157,8 +157,8 @@ def _before_swap(tmp: Path, target: Path) -> None:
         time.sleep(float(pause))
 
 
-def _build(target: Path, root: Path, data_dir: Path = DATA_DIR, **replay_args) -> None:
-    db.write_database(target, data_dir, replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
+def _build(target: Path, root: Path, data_dir: Path | None = None, **replay_args) -> None:
+    db.write_database(target, data_dir or DATA_DIR, replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
 
 
 def _imports_in(database: Path) -> set[int] | None:
@@ -390,7 +390,7 @@ def undo(*, who: str, database: Path | None = None, wait: bool = True) -> str:
         return message
 
 
-def rebuild(database: Path | None = None, data_dir: Path = DATA_DIR) -> Path:
+def rebuild(database: Path | None = None, data_dir: Path | None = None) -> Path:
     """Rebuild the database from `data_dir` (data/) and every accepted import, keeping the old file as a backup."""
     database = Path(database or db.database_path())
     root = imports_dir(database)
