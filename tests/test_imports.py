@@ -13,7 +13,6 @@ from datetime import date
 
 import openpyxl
 import pytest
-
 from conftest import FIXTURE_DATA
 
 from ccm_analytics.store import db
