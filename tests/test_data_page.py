@@ -1,4 +1,5 @@
-"""The Data page: read-only without a passphrase; with one, upload, check, commit, undo."""
+"""The Data page: read-only without a passphrase; with one, upload, check, commit, undo. On a copy of the
+fixture database (tests/fixture_data/README.md), where USA has no treaty event: the upload signs for it."""
 from __future__ import annotations
 
 import hashlib
@@ -7,15 +8,16 @@ import shutil
 import time
 
 import pytest
-from conftest import PROJECT_DIR
+from conftest import FIXTURE_DATA, PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.data_management import access
 from ccm_analytics.store import db
+from ccm_analytics.store.imports import process as imports_process
 
 APP = str(PROJECT_DIR / "app.py")
-GOOD = b"iso3,event_type,event_date,source\nIND,signature,2020-01-01,UN depositary notification (test)\n"
-BAD = b"iso3,event_type,event_date,source\nXYZ,signature,2020-01-01,x\nIND,signature,2020-02-30,x\n"
+GOOD = b"iso3,event_type,event_date,source\nUSA,signature,2020-01-01,UN depositary notification (test)\n"
+BAD = b"iso3,event_type,event_date,source\nXYZ,signature,2020-01-01,x\nUSA,signature,2020-02-30,x\n"
 
 
 @pytest.fixture()
@@ -25,6 +27,8 @@ def fresh(db_path, tmp_path, monkeypatch):
     path = tmp_path / "ccm.duckdb"
     shutil.copyfile(db_path, path)
     monkeypatch.setenv("CCM_DB", str(path))
+    # an import rebuilds the database from data/ and the imports: here from the fixture's files
+    monkeypatch.setattr(imports_process, "DATA_DIR", FIXTURE_DATA)
     return path
 
 
@@ -43,7 +47,7 @@ def data_page() -> AppTest:
 def signatures(path) -> int:
     con = db.open_snapshot(path)
     try:
-        return con.execute("SELECT count(*) FROM treaty_events WHERE iso3 = 'IND'").fetchone()[0]
+        return con.execute("SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'").fetchone()[0]
     finally:
         con.close()
 
@@ -75,22 +79,22 @@ def test_wrong_passphrase_gives_no_upload(fresh, monkeypatch):
 
 def test_upload_check_commit_and_undo(fresh, monkeypatch):
     at = admin(monkeypatch)
-    at.file_uploader(key="upload").set_value(("india.csv", GOOD, "text/csv")).run()
+    at.file_uploader(key="upload").set_value(("usa.csv", GOOD, "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["New rows"] == "1" and metrics["Problems"] == "0"
     assert signatures(fresh) == 0, "a check writes nothing"
     at.button(key="commit").click().run()
-    assert any(shown(s.value).startswith("Import 1: india.csv accepted: 1 row(s) added") for s in at.success)
+    assert any(shown(s.value).startswith("Import 1: usa.csv accepted: 1 row(s) added") for s in at.success)
     assert signatures(fresh) == 1
     log = at.dataframe[-2].value  # the import log, above the sources table
-    assert log[["who", "file", "result"]].values.tolist() == [["Alice", "india.csv", "accepted"]]
+    assert log[["who", "file", "result"]].values.tolist() == [["Alice", "usa.csv", "accepted"]]
     # the same upload again: the page says it is already imported
     at.run()
     assert any("already imported as import 1" in shown(i.value) for i in at.info)
     at.checkbox(key="undo_sure").check().run()
     at.button(key="undo").click().run()
-    assert any(shown(s.value).startswith("Undid import 1 (treaty_events from india.csv") for s in at.success)
+    assert any(shown(s.value).startswith("Undid import 1 (treaty_events from usa.csv") for s in at.success)
     assert signatures(fresh) == 0
 
 
@@ -190,7 +194,7 @@ def test_sign_out_and_the_end_after_a_period_without_use(fresh, monkeypatch, own
 def test_the_administrator_name_is_shown_as_typed(fresh, monkeypatch, own_throttle):
     at = admin(monkeypatch)
     at.text_input(key="admin_name").input("![x](http://host/p.png) [log in](http://host/phish)").run()
-    at.file_uploader(key="upload").set_value(("india.csv", GOOD, "text/csv")).run()
+    at.file_uploader(key="upload").set_value(("usa.csv", GOOD, "text/csv")).run()
     at.button(key="commit").click().run()
     at.run()
     line = next(m.value for m in at.markdown if m.value.startswith("The last import is"))

@@ -1,7 +1,9 @@
-"""The demonstration database: generated rows flagged, deterministic, never written over the real one."""
+"""The demonstration database: generated rows flagged, deterministic, never written over the real one. Built
+from the fixture's data files (tests/fixture_data/README.md) plus the generated records."""
 import duckdb
 import pandas as pd
 import pytest
+from conftest import FIXTURE_DATA
 
 from ccm_analytics.store import demo
 from ccm_analytics.store.db import DEFAULT_DB
@@ -11,7 +13,7 @@ THROUGH = pd.Timestamp("2025-06-30")
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
-    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", THROUGH)
+    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", THROUGH, FIXTURE_DATA)
 
 
 def _rows(path, sql):
@@ -52,7 +54,7 @@ def test_demo_figures_are_plausible(demo_path):
 
 
 def test_demo_is_deterministic(demo_path, tmp_path):
-    again = demo.build_demo_database(tmp_path / "again.duckdb", THROUGH)
+    again = demo.build_demo_database(tmp_path / "again.duckdb", THROUGH, FIXTURE_DATA)
     for table in ("article7_reports", "contribution_records", "budget_lines"):
         sql = f"SELECT * FROM {table} ORDER BY ALL"
         assert _rows(demo_path, sql) == _rows(again, sql), table

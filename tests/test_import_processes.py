@@ -1,5 +1,9 @@
 """Imports as separate processes: the command line, a kill just before the swap, and readers that
-query in a loop while several imports run at once."""
+query in a loop while several imports run at once.
+
+The processes run on the fixture database (tests/fixture_data/README.md) with five more States that have
+not signed (IND, PAK, CHN, RUS, ISR; with USA, the fixture's non-signatory: 6 of them), and an import
+rebuilds from those data files, not from data/ (see `command`)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,23 +15,56 @@ import sys
 import threading
 
 import pytest
-from conftest import PROJECT_DIR
+from conftest import FIXTURE_DATA, PROJECT_DIR
 
 from ccm_analytics.store import db
+from ccm_analytics.store.build import build_database
 from ccm_analytics.store.imports import process
 
 HEADER = "iso3,event_type,event_date,source\n"
-# States that have not signed (in the shipped data); each test file adds one invented signature.
+# States without any treaty event in these data files; each test file adds one invented signature.
 NEW_SIGNERS = ["IND", "PAK", "CHN", "USA", "RUS", "ISR"]
+ADDED_STATES = ("CHN,China,Asia,Eastern Asia,156\nIND,India,Asia,Southern Asia,356\n"
+                "ISR,Israel,Asia,Western Asia,376\nPAK,Pakistan,Asia,Southern Asia,586\n"
+                "RUS,Russian Federation,Europe,Eastern Europe,643\n")
+STATES = 39 + 5  # the fixture's 39 States (tests/fixture_data/states.csv) and the five added here
+
+# `python -m ccm_analytics ARGS`, except that imports and builds read the data files given first (an import
+# rebuilds the database from process.DATA_DIR, data/ in the app) instead of data/.
+LAUNCH = ("import runpy, sys; from pathlib import Path; from ccm_analytics.store.imports import process; "
+          "process.DATA_DIR = Path(sys.argv.pop(1)); runpy.run_module('ccm_analytics', run_name='__main__', "
+          "alter_sys=True)")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    """tests/fixture_data with the five States added to states.csv."""
+    folder = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(FIXTURE_DATA, folder)
+    with open(folder / "states.csv", "a", encoding="utf-8") as states:
+        states.write(ADDED_STATES)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def base_db(data_dir, tmp_path_factory):
+    return build_database(tmp_path_factory.mktemp("base") / "ccm.duckdb", data_dir, replay=lambda con: None)
 
 
 @pytest.fixture()
-def fresh(db_path, tmp_path, monkeypatch):
+def fresh(base_db, tmp_path, monkeypatch):
     for name in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR", process.PAUSE_ENV):
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "ccm.duckdb"
-    shutil.copyfile(db_path, path)
+    shutil.copyfile(base_db, path)
     return path
+
+
+@pytest.fixture()
+def command(data_dir):
+    def argv(*args):
+        return [sys.executable, "-c", LAUNCH, str(data_dir), *args]
+    return argv
 
 
 def _env(database, **extra):
@@ -35,9 +72,12 @@ def _env(database, **extra):
     return {**env, "CCM_DB": str(database), **extra}
 
 
-def cli(*args, database, **extra):
-    return subprocess.run([sys.executable, "-m", "ccm_analytics", *args], cwd=PROJECT_DIR, capture_output=True,
-                          text=True, env=_env(database, **extra), timeout=300)
+@pytest.fixture()
+def cli(command):
+    def run(*args, database, **extra):
+        return subprocess.run(command(*args), cwd=PROJECT_DIR, capture_output=True, text=True,
+                              env=_env(database, **extra), timeout=300)
+    return run
 
 
 def signature_file(tmp_path, iso3: str):
@@ -59,7 +99,7 @@ def count_new(database) -> int:
         con.close()
 
 
-def test_cli_import_dry_run_history_undo_and_template(fresh, tmp_path):
+def test_cli_import_dry_run_history_undo_and_template(fresh, tmp_path, cli):
     good = signature_file(tmp_path, "IND")
     dry = cli("import", "treaty_events", str(good), "--dry-run", database=fresh)
     assert dry.returncode == 0 and "1 row(s) would be added" in dry.stdout and count_new(fresh) == 0
@@ -90,17 +130,22 @@ def test_cli_import_dry_run_history_undo_and_template(fresh, tmp_path):
     assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
 
 
-def test_build_replays_imports(fresh, tmp_path):
+def test_build_replays_imports(fresh, tmp_path, cli):
     assert cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh).returncode == 0
     out = cli("build", database=fresh)
     assert out.returncode == 0 and count_new(fresh) == 1
+    con = db.open_snapshot(fresh)
+    try:  # rebuilt from the data files given, not from data/
+        assert con.execute("SELECT count(*) FROM states").fetchone() == (STATES,)
+    finally:
+        con.close()
 
 
-def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_path):
+def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_path, cli, command):
     before = digest(fresh)
-    proc = subprocess.Popen([sys.executable, "-m", "ccm_analytics", "import", "treaty_events",
-                             str(signature_file(tmp_path, "IND"))], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=_env(fresh, **{process.PAUSE_ENV: "600"}))
+    proc = subprocess.Popen(command("import", "treaty_events", str(signature_file(tmp_path, "IND"))),
+                            cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env(fresh, **{process.PAUSE_ENV: "600"}))
     try:
         assert proc.stdout.readline().strip() == "pausing before swap"  # the new file is built, not swapped
         proc.send_signal(signal.SIGKILL)
@@ -123,7 +168,7 @@ def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_pat
     assert not [p for p in fresh.parent.iterdir() if p.name.endswith(".building")]
 
 
-def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
+def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path, command):
     """Four imports start at once (the lock runs them one by one) while three readers query in a loop."""
     stop = threading.Event()
     seen: list[list[int]] = [[], [], []]
@@ -141,7 +186,7 @@ def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
                         "(SELECT count(*) FROM state_status)", [NEW_SIGNERS]).fetchone()
                 finally:
                     con.close()
-                if rows != logged or states != 197:
+                if rows != logged or states != STATES:
                     errors.append(f"partial state: {rows} rows, {logged} logged, {states} states")
                 seen[i].append(rows)
             except Exception as error:  # any error at all is a failure of the test
@@ -151,9 +196,8 @@ def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
     for t in threads:
         t.start()
     files = [signature_file(tmp_path, iso3) for iso3 in NEW_SIGNERS[:4]]
-    procs = [subprocess.Popen([sys.executable, "-m", "ccm_analytics", "import", "treaty_events", str(f)],
-                              cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=_env(fresh)) for f in files]
+    procs = [subprocess.Popen(command("import", "treaty_events", str(f)), cwd=PROJECT_DIR, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=_env(fresh)) for f in files]
     try:
         results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
     finally:
@@ -170,7 +214,7 @@ def test_readers_see_old_or_new_data_while_imports_run(fresh, tmp_path):
 
 
 @pytest.mark.parametrize("step", ["before_swap", "after_swap", "after_log", "after_rename"])
-def test_an_import_killed_at_any_step_is_logged_as_what_it_did(fresh, tmp_path, step):
+def test_an_import_killed_at_any_step_is_logged_as_what_it_did(fresh, tmp_path, step, cli):
     """kill -9 at each step of an accepted import; the next writer recovers. Before the swap nothing was
     written and the log says so; from the swap on the rows are in the database, and the log says accepted
     (once), never "nothing was written"."""

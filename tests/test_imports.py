@@ -1,6 +1,8 @@
 """Imports: bad files refused with a clear message and nothing written; good files of every kind land in
 the views; re-import, replace, undo, history, rebuild and backups. Rows here are invented test rows,
-written only into temporary databases."""
+written only into temporary copies of the fixture database (tests/fixture_data/README.md), which an import
+rebuilds from tests/fixture_data (see `on_fixture_data`). The fixture's only State with no treaty event is
+USA (Not signatory); IDN has a signature only: their new rows are the invented ones."""
 from __future__ import annotations
 
 import hashlib
@@ -11,6 +13,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from conftest import FIXTURE_DATA
 
 from ccm_analytics.store import db
 from ccm_analytics.store.imports import process as imports_process
@@ -21,9 +24,16 @@ TODAY = date(2026, 11, 28)
 EVENTS_HEADER = "iso3,event_type,event_date,source\n"
 
 
+@pytest.fixture(autouse=True)
+def on_fixture_data(monkeypatch):
+    """An import (and a rebuild) builds the new database from data/ plus the imports: here from
+    tests/fixture_data, the files `db_path` was built from, so the copy stays the fixture database."""
+    monkeypatch.setattr(imports_process, "DATA_DIR", FIXTURE_DATA)
+
+
 @pytest.fixture()
 def fresh(db_path, tmp_path, monkeypatch):
-    """A private copy of the test database (its imports and backups folders beside it, empty)."""
+    """A private copy of the fixture database (its imports and backups folders beside it, empty)."""
     for name in ("CCM_IMPORTS_DIR", "CCM_BACKUPS_DIR", "CCM_KEEP_BACKUPS", "CCM_IMPORT_MAX_BYTES"):
         monkeypatch.delenv(name, raising=False)
     path = tmp_path / "ccm.duckdb"
@@ -63,19 +73,19 @@ BAD_FILES = [
     ("header only", "treaty_events", "a.csv", EVENTS_HEADER.encode(), "column names but no rows"),
     ("missing column", "treaty_events", "a.csv", b"iso3,event_date\nAUT,2008-12-03\n",
      "missing required column(s): event_type"),
-    ("unknown column", "treaty_events", "a.csv", b"iso3,event_type,event_date,colour\nTUV,signature,2020-01-01,red\n",
+    ("unknown column", "treaty_events", "a.csv", b"iso3,event_type,event_date,colour\nUSA,signature,2020-01-01,red\n",
      "unknown column 'colour'"),
     ("wrong type: year", "article4_progress", "a.csv", b"iso3,year,scope\nLAO,twenty,national\n",
      "'twenty' is not a whole number"),
     ("wrong type: area", "article4_progress", "a.csv", b"iso3,year,area_cleared_km2,scope\nLAO,2024,lots,national\n",
      "'lots' is not a number"),
-    ("wrong type: date", "treaty_events", "a.csv", b"iso3,event_type,event_date\nTUV,signature,15/01/2020\n",
+    ("wrong type: date", "treaty_events", "a.csv", b"iso3,event_type,event_date\nUSA,signature,15/01/2020\n",
      "'15/01/2020' is not a date written YYYY-MM-DD"),
-    ("impossible date", "treaty_events", "a.csv", b"iso3,event_type,event_date\nTUV,signature,2025-02-30\n",
+    ("impossible date", "treaty_events", "a.csv", b"iso3,event_type,event_date\nUSA,signature,2025-02-30\n",
      "2025-02-30 does not exist"),
-    ("date too early", "treaty_events", "a.csv", b"iso3,event_type,event_date\nTUV,signature,1899-01-01\n",
+    ("date too early", "treaty_events", "a.csv", b"iso3,event_type,event_date\nUSA,signature,1899-01-01\n",
      "outside the plausible range"),
-    ("date in the future", "treaty_events", "a.csv", b"iso3,event_type,event_date\nTUV,signature,2027-01-01\n",
+    ("date in the future", "treaty_events", "a.csv", b"iso3,event_type,event_date\nUSA,signature,2027-01-01\n",
      "(a date in the future)"),
     ("negative number", "article3", "a.csv", b"iso3,stockpile_status,munitions_destroyed\nNZL,destroyed,-5\n",
      "'-5' is negative"),
@@ -83,10 +93,10 @@ BAD_FILES = [
      "is negative"),
     ("unknown ISO code", "treaty_events", "a.csv", b"iso3,event_type,event_date\nXYZ,signature,2020-01-01\n",
      "'XYZ' is not a known ISO 3166-1 alpha-3 code"),
-    ("value not allowed", "treaty_events", "a.csv", b"iso3,event_type,event_date\nTUV,signed,2020-01-01\n",
+    ("value not allowed", "treaty_events", "a.csv", b"iso3,event_type,event_date\nUSA,signed,2020-01-01\n",
      "'signed' is not one of: signature"),
     ("duplicate keys", "treaty_events", "a.csv",
-     b"iso3,event_type,event_date\nTUV,signature,2020-01-01\nTUV,signature,2020-02-01\n",
+     b"iso3,event_type,event_date\nUSA,signature,2020-01-01\nUSA,signature,2020-02-01\n",
      "duplicate: same key as row 2"),
     ("key in the database with other values", "treaty_events", "a.csv",
      b"iso3,event_type,event_date\nAUT,signature,2008-12-04\n", "import with 'replace existing rows'"),
@@ -95,7 +105,7 @@ BAD_FILES = [
     ("non-UTF-8 encoding", "treaty_events", "a.csv",
      (EVENTS_HEADER + "CIV,signature,2008-12-04,C\u00f4te d'Ivoire\n").encode("latin-1"), "not UTF-8 text"),
     ("CSV injection", "treaty_events", "a.csv",
-     (EVENTS_HEADER + 'TUV,signature,2020-01-01,"=HYPERLINK(""http://x"",""y"")"\n').encode(),
+     (EVENTS_HEADER + 'USA,signature,2020-01-01,"=HYPERLINK(""http://x"",""y"")"\n').encode(),
      "which spreadsheet programs run as a formula"),
     ("injection with @", "article9", "a.csv", b"iso3,measure_summary\nGHA,@SUM(1+1)\n", "starts with '@'"),
     ("Excel with a formula", "article4_progress", "a.xlsx",
@@ -131,7 +141,7 @@ def test_bad_file_is_refused_and_nothing_is_written(fresh, kind, name, content, 
 
 def test_very_large_file_is_refused_before_reading(fresh):
     before = digest(fresh)
-    content = EVENTS_HEADER.encode() + b"TUV,signature,2020-01-01,x\n" * (DEFAULT_MAX_BYTES // 27 + 10)
+    content = EVENTS_HEADER.encode() + b"USA,signature,2020-01-01,x\n" * (DEFAULT_MAX_BYTES // 27 + 10)
     assert len(content) > DEFAULT_MAX_BYTES
     outcome = run(fresh, "treaty_events", "big.csv", content)
     assert outcome.result == "rejected"
@@ -140,23 +150,30 @@ def test_very_large_file_is_refused_before_reading(fresh):
 
 
 def test_every_problem_is_reported_with_row_and_column(fresh):
-    content = (b"iso3,event_type,event_date\nXYZ,signature,2020-01-01\nTUV,signed,2020-01-01\n"
-               b"IND,signature,2020-13-01\n")
+    # one fault a row: XYZ is no State of the fixture, 'signed' no event type, month 13 no date
+    content = (b"iso3,event_type,event_date\nXYZ,signature,2020-01-01\nUSA,signed,2020-01-01\n"
+               b"USA,ratification,2020-13-01\n")
     problems = run(fresh, "treaty_events", "a.csv", content).problems
     assert [(p.row, p.column) for p in problems] == [(2, "iso3"), (3, "event_type"), (4, "event_date")]
 
 
 def test_dry_run_reports_and_writes_nothing(fresh):
     before = digest(fresh)
-    outcome = run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode(),
+    outcome = run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode(),
                   dry_run=True)
     assert outcome.result == "checked" and "1 row(s) would be added" in outcome.message
     assert digest(fresh) == before and not imports_process.imports_dir(fresh).exists()
 
 
+# One new row each, none of them in the fixture: USA has no event (so Signatory once it signs); NZL no
+# Article 3 record; LAO no 2024 clearance and no remaining area at 31 Dec 2025. LAO's request 3 is granted
+# at 3RC (September 2026) to 1 Aug 2030, the latest granted deadline; its request 2 (12MSP) still has no
+# recorded decision, so on 28 Nov 2026 it is pending: "extension requested" (the deadline not passed).
+# AUT has no annual report for 2025, GHA no Article 9 record; the fixture has no actual expenditure, no
+# contributions and no Article 5 rows.
 GOOD = {
-    "treaty_events": (EVENTS_HEADER + "TUV,signature,2026-01-15,UN depositary notification\n",
-                      "SELECT status, signature_date FROM state_status_at(DATE '2026-11-28') WHERE iso3 = 'TUV'",
+    "treaty_events": (EVENTS_HEADER + "USA,signature,2026-01-15,UN depositary notification\n",
+                      "SELECT status, signature_date FROM state_status_at(DATE '2026-11-28') WHERE iso3 = 'USA'",
                       [("Signatory", date(2026, 1, 15))]),
     "article3": ("iso3,stockpile_status,completion_date,munitions_destroyed,source\nNZL,destroyed,2013-06,0,test\n",
                  "SELECT stockpile_status, completion_date, completion_date_precision FROM article3_stockpiles "
@@ -204,9 +221,10 @@ def test_good_import_round_trips_into_the_views(fresh, kind):
     table = KINDS[kind].table
     assert query(fresh, f"SELECT count(*) FROM {table} WHERE source LIKE '%(import 1: {kind}.csv)' "
                  f"OR source = 'import 1: {kind}.csv'") == [(1,)]
-    # the database is rebuildable: a rebuild from data/ replays the import
+    # the database is rebuildable: a rebuild from the data files (here the fixture's) replays the import
     imports_process.rebuild(fresh)
     assert query(fresh, sql) == expected
+    assert query(fresh, "SELECT count(*) FROM states") == [(39,)]  # still the fixture's 39 States
 
 
 def test_excel_semicolon_bom_and_decimal_comma(fresh):
@@ -220,7 +238,7 @@ def test_excel_semicolon_bom_and_decimal_comma(fresh):
 
 
 def test_reimporting_the_same_file_is_a_no_op(fresh):
-    content = (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode()
+    content = (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode()
     assert run(fresh, "treaty_events", "a.csv", content).result == "accepted"
     before = digest(fresh)
     again = run(fresh, "treaty_events", "renamed.csv", content)
@@ -242,14 +260,14 @@ def test_replace_changes_a_row_and_reports_it(fresh):
 
 
 def test_undo_withdraws_the_last_import_and_history_keeps_it(fresh):
-    first = (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode()
-    second = (EVENTS_HEADER + "TUV,ratification,2021-01-01,x\n").encode()
+    first = (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode()
+    second = (EVENTS_HEADER + "USA,ratification,2021-01-01,x\n").encode()
     run(fresh, "treaty_events", "first.csv", first)
     run(fresh, "treaty_events", "second.csv", second)
-    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(2,)]
+    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'") == [(2,)]
     message = imports_process.undo(who="tester", database=fresh)
     assert message.startswith("Undid import 2 (treaty_events from second.csv")
-    assert query(fresh, "SELECT event_type FROM treaty_events WHERE iso3 = 'TUV'") == [("signature",)]
+    assert query(fresh, "SELECT event_type FROM treaty_events WHERE iso3 = 'USA'") == [("signature",)]
     root = imports_process.imports_dir(fresh)
     assert (root / "undone" / "0002" / "original.csv").read_bytes() == second
     log = imports_process.history(root)
@@ -258,35 +276,37 @@ def test_undo_withdraws_the_last_import_and_history_keeps_it(fresh):
     assert query(fresh, "SELECT action, import_id, result, undone FROM import_log ORDER BY logged_at, action") == [
         ("import", 1, "accepted", False), ("import", 2, "accepted", True), ("undo", 2, "undone", False)]
     imports_process.rebuild(fresh)  # an undo survives a rebuild, and so does the log
-    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(1,)]
+    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'") == [(1,)]
     assert query(fresh, "SELECT count(*) FROM import_log") == [(3,)]
     # an undone file can be imported again
     assert run(fresh, "treaty_events", "second.csv", second).import_id == 3
     imports_process.undo(who="tester", database=fresh)
     imports_process.undo(who="tester", database=fresh)
     assert imports_process.undo(who="tester", database=fresh) == "There is no import to undo."
-    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(0,)]
+    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'") == [(0,)]
 
 
 def test_backups_keep_the_previous_database_and_only_the_last_n(fresh, monkeypatch):
     monkeypatch.setenv("CCM_KEEP_BACKUPS", "2")
     original = digest(fresh)
-    run(fresh, "treaty_events", "1.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+    run(fresh, "treaty_events", "1.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode())
     backups = sorted(imports_process.backups_dir(fresh).iterdir())
     assert [digest(b) for b in backups] == [original]
     after_first = digest(fresh)
-    run(fresh, "treaty_events", "2.csv", (EVENTS_HEADER + "IND,signature,2020-01-01,x\n").encode())
-    run(fresh, "treaty_events", "3.csv", (EVENTS_HEADER + "PAK,signature,2020-01-01,x\n").encode())
+    run(fresh, "treaty_events", "2.csv", (EVENTS_HEADER + "IDN,ratification,2020-01-01,x\n").encode())
+    run(fresh, "treaty_events", "3.csv", (EVENTS_HEADER + "USA,ratification,2021-01-01,x\n").encode())
     backups = sorted(imports_process.backups_dir(fresh).iterdir())
     assert len(backups) == 2 and digest(backups[0]) == after_first
-    assert query(backups[1], "SELECT count(*) FROM treaty_events WHERE iso3 IN ('TUV', 'IND', 'PAK')") == [(2,)]
+    # the newest backup is the database before the third import: the first two imported rows, not the third
+    assert query(backups[1], "SELECT iso3, event_type FROM treaty_events WHERE source LIKE '%(import %' "
+                 "ORDER BY iso3") == [("IDN", "ratification"), ("USA", "signature")]
 
 
 def test_imports_and_log_live_where_configured(fresh, tmp_path, monkeypatch):
     monkeypatch.setenv("CCM_IMPORTS_DIR", str(tmp_path / "elsewhere"))
-    run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+    run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode())
     meta = json.loads((tmp_path / "elsewhere" / "accepted" / "0001" / "meta.json").read_text())
-    assert meta["sha256"] == hashlib.sha256((EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode()).hexdigest()
+    assert meta["sha256"] == hashlib.sha256((EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode()).hexdigest()
     assert meta["who"] == "tester" and meta["rows_added"] == 1 and meta["kind"] == "treaty_events"
 
 
@@ -297,14 +317,14 @@ def test_a_crash_after_the_swap_is_finished_by_the_next_writer(fresh, monkeypatc
     real = imports_process._file_import
     monkeypatch.setattr(imports_process, "_file_import", crash)
     with pytest.raises(KeyboardInterrupt):
-        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode())
     monkeypatch.setattr(imports_process, "_file_import", real)
     root = imports_process.imports_dir(fresh)
     assert (root / ".intent.json").exists()
     imports_process.rebuild(fresh)
     assert [s.id for s in imports_process.stored(root)] == [1] and not (root / ".intent.json").exists()
     assert [e["result"] for e in imports_process.read_log(root)] == ["accepted"]
-    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'") == [(1,)]
+    assert query(fresh, "SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'") == [(1,)]
 
 
 def test_a_failed_build_writes_nothing(fresh, monkeypatch):
@@ -315,7 +335,7 @@ def test_a_failed_build_writes_nothing(fresh, monkeypatch):
 
     monkeypatch.setattr(imports_process.db, "write_database", broken)
     with pytest.raises(RuntimeError):
-        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode())
     root = imports_process.imports_dir(fresh)
     assert digest(fresh) == before and not (root / "accepted").exists() and not list(root.glob(".pending-*"))
 
@@ -343,10 +363,10 @@ def test_a_connection_opened_after_the_swap_sees_the_new_data(fresh):
     file's mtime) must see the new file, which a plain duckdb.connect(path) in the same process would not."""
     old = db.open_snapshot(fresh)
     try:
-        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "TUV,signature,2020-01-01,x\n").encode())
+        run(fresh, "treaty_events", "a.csv", (EVENTS_HEADER + "USA,signature,2020-01-01,x\n").encode())
         new = db.open_snapshot(fresh)
         try:
-            sql = "SELECT count(*) FROM treaty_events WHERE iso3 = 'TUV'"
+            sql = "SELECT count(*) FROM treaty_events WHERE iso3 = 'USA'"
             assert old.execute(sql).fetchone() == (0,) and new.execute(sql).fetchone() == (1,)
             assert db.snapshot_cursor(new).execute(sql).fetchone() == (1,)
         finally:
