@@ -23,11 +23,14 @@ pytestmark = pytest.mark.browser
 
 def test_explore_map_link_draws_offline(db_path):
     require_chromium()
-    query = urlencode({"view": "state_status", "group": "iso3", "agg": "count", "chart": "map",
-                       "f.status": "in:State Party|Signatory"})
+    query = urlencode({"as_of": "2025-03-06", "view": "state_status", "group": "iso3", "agg": "count",
+                       "chart": "map", "f.status": "in:State Party|Signatory"})
     with start_streamlit(APP, env={"CCM_DB": str(db_path)}) as url, launch_browser(require_chromium()) as browser:
         result = load_page(f"{url}/explore?{query}", browser=browser)
     assert_no_errors(result)
     assert_no_outside_requests(result.requests)
-    assert_map_drawn(result)
+    # the fixture on 6 March 2025: 35 States Parties (LTU withdrew) and IDN, a Signatory, are 36 States; Malta
+    # has no shape in static/world_110m.json: 35 shapes drawn
+    assert_map_drawn(result, minimum=34)
+    assert result.map_shapes == 35
     assert "Number of rows by iso3" in result.text

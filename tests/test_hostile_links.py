@@ -97,7 +97,7 @@ def test_an_unknown_state_code_says_so_and_shows_only_the_picker(db_path):
         "The State code in the link (ZZZ) is not known: choose a State below."]
     picker = at.selectbox(key="widget_iso3")
     assert picker.value is None
-    assert not at.header, "no State's profile is shown"  # before the fix: Afghanistan's
+    assert not at.header, "no State's profile is shown"  # before the fix: the first State's
     picker.select("LAO").run()
     assert not at.exception and at.header[0].value == "Lao People's Democratic Republic"
     assert at.query_params["iso3"] in ("LAO", ["LAO"])

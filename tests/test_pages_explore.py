@@ -32,8 +32,9 @@ def _table(at: AppTest) -> list[list]:
 def test_explore_default_counts_states_by_status(db_path):
     at = _page(EXPLORE, {"as_of": "2025-03-06"})
     assert not at.exception, [e.value for e in at.exception]
-    # the same figures as the Overview on that date: Lithuania's withdrawal took effect that day
-    assert _table(at) == [["Not signatory", "73"], ["Signatory", "12"], ["State Party", "111"], ["Withdrawn", "1"]]
+    # the fixture's 39 States on that day: LTU's withdrawal took effect; IDN signed only; USA and VUT (accession
+    # 10 September 2026) not signatories; the other 35 States Parties
+    assert _table(at) == [["Not signatory", "2"], ["Signatory", "1"], ["State Party", "35"], ["Withdrawn", "1"]]
     assert _params(at) == {"as_of": "2025-03-06", **explorer.encode(explorer.DEFAULT)}
     assert any("data current to" in c.value for c in at.caption)
     assert any(m.value.startswith("**state_status**: One row per State") and "- `in_force` (boolean)" in m.value
@@ -53,7 +54,9 @@ def test_explore_url_sets_widgets_and_figures(db_path):
     assert at.number_input(key="ex_low_year").value == 2024
     assert at.selectbox(key="ex_measure").value == "amount_chf"
     rows = _table(at)
-    assert rows[-1] == ["2025", "CHF 497'138"] and [r[0] for r in rows] == ["2024", "2025"]
+    # tests/fixture_data/isu_budget.csv: 2024 370'000 + 74'000 + 10'000 + 30'000 + 26'000; 2025 380'000 + 76'000
+    # + 10'000 + 30'000 + 28'000
+    assert rows == [["2024", "CHF 510'000"], ["2025", "CHF 524'000"]]
     assert _params(at) == BUDGET_URL  # the page writes back exactly the state it was given
 
 
@@ -80,7 +83,9 @@ def test_explore_map_from_the_url(db_path):
     assert len(charts) == 1
     spec, config = json.loads(charts[0].proto.spec), json.loads(charts[0].proto.config)
     trace = spec["data"][0]
-    assert trace["type"] == "choropleth" and trace["locationmode"] == "ISO-3" and len(trace["locations"]) == 111
+    # the 35 States Parties of that day (LTU withdrew), Malta among them though the topojson has no shape for it
+    assert trace["type"] == "choropleth" and trace["locationmode"] == "ISO-3" and len(trace["locations"]) == 35
+    assert "MLT" in trace["locations"] and "LTU" not in trace["locations"]
     assert config["topojsonURL"] == "/app/static/"
 
 
@@ -116,7 +121,8 @@ def test_sql_console_runs_a_query(db_path):
     at.button[0].click().run()
     assert not at.exception and not at.error
     assert [m.value for m in at.metric] == ["4"]
-    assert _table(at) == [["Not signatory", "73"], ["Signatory", "12"], ["State Party", "111"], ["Withdrawn", "1"]]
+    # as on the Explore page on that day (test_explore_default_counts_states_by_status)
+    assert _table(at) == [["Not signatory", "2"], ["Signatory", "1"], ["State Party", "35"], ["Withdrawn", "1"]]
     assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
@@ -138,14 +144,14 @@ def test_sql_console_stops_a_runaway_query_and_keeps_working(db_path, monkeypatc
     from ccm_analytics.sql_console import sandbox
     monkeypatch.setattr(sandbox, "DEFAULT_TIMEOUT_S", 1.0)
     at = _page(SQL)
-    at.text_area(key="sql_query").set_value(
-        "SELECT count(*) FROM states a, states b, states c, states d, states e, states f")  # ~5.8e13 rows
+    at.text_area(key="sql_query").set_value(  # 39^7, about 1.4e11 rows (39^6 counts in 2 s)
+        "SELECT count(*) FROM states a, states b, states c, states d, states e, states f, states g")
     at.button[0].click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["refused: the query ran longer than the 1 s limit and was stopped"]
     at.text_area(key="sql_query").set_value("SELECT count(*) AS states FROM states")
     at.button[0].click().run()
-    assert not at.error and _table(at) == [["197"]]
+    assert not at.error and _table(at) == [["39"]]  # the fixture's States
 
 
 # --- issue 17: hostile links and queries -----------------------------------------------------------

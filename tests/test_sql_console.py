@@ -217,8 +217,8 @@ def test_connection_settings_locked(db_path):
 
 
 @pytest.mark.parametrize("sql", [
-    # 197^6 (about 5.8e13) rows to count: minutes at least
-    "SELECT count(*) FROM states a, states b, states c, states d, states e, states f",
+    # 39^7 (about 1.4e11) rows to count on the fixture's 39 States: a minute at least (39^6 took 2 s)
+    "SELECT count(*) FROM states a, states b, states c, states d, states e, states f, states g",
     "SELECT sum(a.range * b.range) FROM range(100000000) a, range(100000000) b",
 ])
 def test_runaway_query_is_stopped(db_path, sql):
@@ -226,12 +226,12 @@ def test_runaway_query_is_stopped(db_path, sql):
         run_query(sql, db=db_path, timeout_s=1)
     assert str(refused.value) == "refused: the query ran longer than the 1 s limit and was stopped"
     # the console still works afterwards
-    assert run_query("SELECT count(*) FROM states", db=db_path).rows == [(197,)]
+    assert run_query("SELECT count(*) FROM states", db=db_path).rows == [(39,)]  # the fixture's States
 
 
 def test_runaway_query_on_the_command_line(db_path):
     out = subprocess.run([sys.executable, "-m", "ccm_analytics", "sql", "--timeout", "1",
-                          "SELECT count(*) FROM states a, states b, states c, states d, states e, states f"],
+                          "SELECT count(*) FROM states a, states b, states c, states d, states e, states f, states g"],
                          cwd=PROJECT_DIR, capture_output=True, text=True, env={**os.environ, "CCM_DB": str(db_path)},
                          timeout=120)
     assert out.returncode == 2 and out.stdout == ""
@@ -283,7 +283,8 @@ def test_table_function_range_streams_and_small_lists_run(db_path):
 def test_row_cap(db_path):
     result = run_query("SELECT * FROM states ORDER BY iso3", db=db_path, max_rows=5)
     assert len(result.rows) == 5 and result.truncated
-    assert [r[0] for r in result.rows] == ["AFG", "AGO", "ALB", "AND", "ARE"]
+    # the first five codes of tests/fixture_data/states.csv in order
+    assert [r[0] for r in result.rows] == ["AUT", "BDI", "BEL", "BFA", "BGR"]
 
 
 def test_a_failing_query_says_why_in_one_line(db_path):
@@ -296,8 +297,8 @@ def test_a_failing_query_says_why_in_one_line(db_path):
 
 def test_sandbox_works_beside_the_apps_own_connection(db_path, con):
     """The app holds the file open read-only with default settings; the sandbox opens it alongside."""
-    assert con.execute("SELECT count(*) FROM states").fetchone() == (197,)
-    assert run_query("SELECT count(*) FROM states", db=db_path).rows == [(197,)]
+    assert con.execute("SELECT count(*) FROM states").fetchone() == (39,)  # tests/fixture_data/states.csv
+    assert run_query("SELECT count(*) FROM states", db=db_path).rows == [(39,)]  # the fixture's States
 
 
 def test_display_text():

@@ -30,23 +30,28 @@ def _frames(at):
 
 def test_universalization_moves_with_the_date(db_path):
     at = _page(UNIVERSALIZATION, {"as_of": "2025-03-05"})
-    assert _metrics(at) == {"States Parties": "112", "of which not yet in force": "0", "Signatories": "12",
-                            "Not signatory": "73", "Withdrawn": "0"}
+    # the fixture's 36 States Parties (SSD in force since 1 February 2024), IDN signed only, USA and VUT (not
+    # yet acceded) not signatories
+    assert _metrics(at) == {"States Parties": "36", "of which not yet in force": "0", "Signatories": "1",
+                            "Not signatory": "2", "Withdrawn": "0"}
     at.date_input(key="widget_as_of").set_value(date(2025, 3, 6)).run()  # Lithuania's withdrawal takes effect
     assert not at.exception
-    assert _metrics(at)["States Parties"] == "111" and _metrics(at)["Withdrawn"] == "1"
+    assert _metrics(at)["States Parties"] == "35" and _metrics(at)["Withdrawn"] == "1"
     assert _param(at, "as_of") == "2025-03-06"
     regions = next(f for f in _frames(at) if "share_party_percent" in f.columns and "un_subregion" not in f.columns)
     europe = regions.set_index("un_region").loc["Europe"]
-    assert (europe["states_parties"], europe["withdrawn"]) == (33, 1)
-    assert regions.set_index("un_region").loc["All States", "states"] == 197
+    # 18 European States in states.csv, all Parties but LTU
+    assert (europe["states"], europe["states_parties"], europe["withdrawn"]) == (18, 17, 1)
+    assert regions.set_index("un_region").loc["All States", "states"] == 39
 
 
 def test_universalization_vanuatu_entry_into_force(db_path):
-    before = _page(UNIVERSALIZATION, {"as_of": "2026-02-28"})
-    assert _metrics(before)["of which not yet in force"] == "1"  # Vanuatu, in force 1 March 2026
-    after = _page(UNIVERSALIZATION, {"as_of": "2026-03-01"})
-    assert _metrics(after)["of which not yet in force"] == "0" and _metrics(after)["States Parties"] == "112"
+    # VUT acceded on 10 September 2026: a State Party from that day, in force on 1 March 2027 (Article 17(2))
+    before = _page(UNIVERSALIZATION, {"as_of": "2027-02-28"})
+    assert _metrics(before)["of which not yet in force"] == "1" and _metrics(before)["States Parties"] == "36"
+    after = _page(UNIVERSALIZATION, {"as_of": "2027-03-01"})
+    assert _metrics(after)["of which not yet in force"] == "0" and _metrics(after)["States Parties"] == "36"
+    assert _metrics(_page(UNIVERSALIZATION, {"as_of": "2026-09-09"}))["States Parties"] == "35"
 
 
 def test_map_is_an_offline_iso3_choropleth_and_keeps_small_states(db_path):
@@ -63,19 +68,23 @@ def test_map_is_an_offline_iso3_choropleth_and_keeps_small_states(db_path):
     points = [t for t in status_map["data"] if t["type"] == "scattergeo"]
     located = sum(len(t["text"]) for t in points)  # lat and lon may be sent base64-encoded
     shaped = sum(len(t["locations"]) for t in choropleths)
-    assert shaped + located == 197 and located == 25  # no State is lost: 172 shapes + 25 points
-    small = next(f for f in _frames(at) if "category" in f.columns and len(f) == 25)
-    assert {"AND", "VAT", "MCO", "SMR", "LIE", "MLT", "MDV"} <= set(small["iso3"])
+    # no State is lost: of the fixture's 39, the map has no shape for Malta (static/world_110m.json), a point
+    assert (shaped, located) == (38, 1)
+    small = next(f for f in _frames(at) if "category" in f.columns and len(f) == 1)
+    assert small["iso3"].tolist() == ["MLT"]
 
 
 def test_targets_filter_links_and_downloads(db_path):
     at = _page(UNIVERSALIZATION, {"as_of": "2026-11-28"})
     headings = " ".join(m.value for m in at.markdown)
-    assert "Signatories that have not ratified (12)" in headings
+    # IDN signed only; USA has no event and LTU has withdrawn (VUT acceded on 10 September 2026)
+    assert "Signatories that have not ratified (1)" in headings
+    assert "States not party that have not signed, or have withdrawn (2)" in headings
     at.multiselect(key="target_regions").set_value(["Asia"]).run()
     assert not at.exception
     headings = " ".join(m.value for m in at.markdown)
-    assert "Signatories that have not ratified (2)" in headings  # Cyprus and Indonesia
+    assert "Signatories that have not ratified (1)" in headings  # Indonesia (JPN and LAO are Parties)
+    assert "States not party that have not signed, or have withdrawn (0)" in headings
     signatories = next(f for f in _frames(at) if "years_since_signature" in f.columns)
     assert set(signatories["un_region"]) == {"Asia"}
     indonesia = signatories.set_index("iso3").loc["IDN"]
@@ -90,16 +99,17 @@ def test_profile_opens_from_the_url_and_follows_the_picker(db_path):
     header = at.dataframe[0].value
     values = dict(zip(header["Item"], header["Value"]))
     assert values["Instrument deposited (type)"] == "18 March 2009 (ratification)"
-    assert values["Entry into force for the State (Article 17)"] == "1 August 2010"
+    # among the first 30 (IRL's was the 30th, 1 December 2009): in force 1 June 2010; Article 4: + 10 years
+    assert values["Entry into force for the State (Article 17)"] == "1 June 2010"
     obligations = at.dataframe[1].value.set_index("Obligation")
-    assert obligations.loc["Article 4: clearance of remnants", "Original deadline"] == "1 August 2020"
-    at.date_input(key="widget_as_of").set_value(date(2026, 2, 28)).run()
+    assert obligations.loc["Article 4: clearance of remnants", "Original deadline"] == "1 June 2020"
+    at.date_input(key="widget_as_of").set_value(date(2027, 2, 28)).run()
     at.selectbox(key="widget_iso3").set_value("VUT").run()
     assert not at.exception
-    assert _param(at, "iso3") == "VUT" and _param(at, "as_of") == "2026-02-28"
+    assert _param(at, "iso3") == "VUT" and _param(at, "as_of") == "2027-02-28"
     values = dict(zip(at.dataframe[0].value["Item"], at.dataframe[0].value["Value"]))
-    assert values["Status on 28 February 2026"] == "State Party (not yet in force)"
-    assert values["Entry into force for the State (Article 17)"] == "1 March 2026"
+    assert values["Status on 28 February 2027"] == "State Party (not yet in force)"
+    assert values["Entry into force for the State (Article 17)"] == "1 March 2027"  # acceded 10 September 2026
     for table in at.dataframe[:-1]:  # unknown values read "unknown", never blank (a source page may be absent;
         # the last table is the Data sources expander's)
         text = table.value.drop(columns=["Source page"], errors="ignore")
@@ -111,7 +121,8 @@ def test_profile_of_lithuania_after_its_withdrawal(db_path):
     values = dict(zip(at.dataframe[0].value["Item"], at.dataframe[0].value["Value"]))
     assert values["Status on 6 March 2025"] == "Withdrawn"
     assert values["Withdrawal took effect (Article 20)"] == "6 March 2025"
-    assert at.dataframe[1].value["Status"].str.startswith("not applicable").all()
+    obligations = at.dataframe[1].value
+    assert len(obligations) == 2 and obligations["Status"].str.startswith("not applicable").all()  # Articles 3, 4
 
 
 def test_overview_deadlines_link_to_profiles(db_path):

@@ -31,15 +31,17 @@ def test_profile_picker_lists_every_state(con):
     made = country_profile_figures.picker(con)
     states = queries.table(con, "states")
     assert made.options == profiles.state_options(states) and made.names == profiles.state_names(states)
-    assert len(made.options) == 197 and made.names["LAO"] == profiles.state_name(states, "LAO")
+    assert len(made.options) == 39 and made.names["LAO"] == "Lao People's Democratic Republic"  # states.csv
 
 
-def test_known_absence_in_the_shipped_status_table(con):
-    # Angola signed on 3 December 2008 and has not ratified; Algeria has not signed (treaty_events.csv).
+def test_known_absence_in_the_status_table(con):
+    # Indonesia signed on 3 December 2008 and has not ratified; the United States has no event, and Chad
+    # acceded without signing (tests/fixture_data/treaty_events.csv).
     every = universalization_figures.figures(con, pd.Timestamp("2026-11-28")).every_state.set_index("iso3")
-    assert every.loc["AGO", "signature_date"] == "3 December 2008"
-    assert every.loc["AGO", "consent_date"] == "not ratified"
-    assert every.loc["DZA", "signature_date"] == "not signed" and every.loc["DZA", "consent_date"] == "not ratified"
+    assert every.loc["IDN", "signature_date"] == "3 December 2008"
+    assert every.loc["IDN", "consent_date"] == "not ratified"
+    assert every.loc["USA", "signature_date"] == "not signed" and every.loc["USA", "consent_date"] == "not ratified"
+    assert every.loc["TCD", "signature_date"] == "not signed"
     assert "unknown" not in set(every["signature_date"]) | set(every["consent_date"])
     others = universalization_figures.targets(con, pd.Timestamp("2026-11-28")).others.set_index("iso3")
-    assert others.loc["DZA", "consent_date"] == "not ratified"
+    assert others.loc["USA", "consent_date"] == "not ratified"
