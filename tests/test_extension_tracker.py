@@ -141,8 +141,11 @@ def test_brief_opens_offline_from_disk(con, tmp_path):
     assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
 
 
-@pytest.mark.parametrize("day", ["2012-01-01", "2019-06-30", "2019-09-30", "2021-03-31", "2022-09-30",
-                                 "2024-09-01", "2025-09-30", "2026-12-01"])
+# None known (2012), the fixture's submissions (month only: TCD,4,1 May 2022, DEU,4,2 and LAO,4,2 January 2024)
+# on the month's last day and the day before, and the months of the decisions (9MSP, 10MSP, 12MSP).
+@pytest.mark.parametrize("day", ["2012-01-01", "2019-06-30", "2019-09-30", "2021-03-31", "2022-05-30", "2022-05-31",
+                                 "2022-09-15", "2022-09-30", "2024-01-30", "2024-01-31", "2024-09-01", "2025-09-30",
+                                 "2026-12-01"])
 def test_extension_requests_at_equals_its_pandas_oracle(con, day):
     """The SQL rule (production) against the pandas twin written independently (tests/oracles.py)."""
     sql = queries.extension_requests_at(con, T(day))
