@@ -26,15 +26,15 @@ def _metrics(at) -> dict[str, str]:
 def test_tracker_counts_filters_and_downloads(db_path):
     at = _page(db_path, "pages/deadlines.py")
     m = _metrics(at)
-    # On 28 November 2026 (data current to September 2025): 35 completed; 7 requests without a recorded decision
-    # whose obligation's deadline has passed (extension_requests.csv: AFG,4,2; CHL,4,4; DEU,4,2; LAO,4,2; LBN,4,2;
-    # MRT,4,1 and 2; SOM,4,1 have no granted_deadline), none before its deadline; South Sudan (deadline 1 February
-    # 2034) and Iraq (IRQ,4,1 granted 2028-11-01) on track; Guinea (stockpiling not confirmed) and Chad (TCD,4,2
-    # granted 2026-10-01, after the data end) unknown; nothing reads overdue.
+    # The fixture on 28 November 2026 (data current to 30 September 2025), 10 obligations: completed AUT, BGR,
+    # GBR, PER (Article 3) and HRV (Article 4); LAO's deadline (LAO,4,1 granted 2025-08-01) has passed while
+    # LAO,4,2 awaits a recorded decision; TCD's (TCD,4,1 granted 2024-10-01, no further request) passed before
+    # the data end: overdue; DEU (DEU,4,2 granted 2030-08-01) and SSD (EIF 1 February 2024 + 10 years) on track;
+    # SEN (stockpiling not confirmed) unknown.
     assert (m["completed"], m["deadline passed, extension requested"], m["extension requested"], m["overdue"],
-            m["on track"], m["unknown"]) == ("35", "7", "0", "0", "2", "2")
+            m["on track"], m["unknown"]) == ("5", "1", "0", "1", "2", "1")
     table = at.dataframe[0].value
-    assert len(table) == 46 and "Status" in table.columns
+    assert len(table) == 10 and "Status" in table.columns
     lao = table[table["State Party"] == "Lao People's Democratic Republic"].iloc[0]
     assert lao["Status"] == "deadline passed, extension requested (decision not recorded)"
     assert lao["Current deadline"] == "1 August 2025"  # LAO,4,1 granted 2025-08-01 at 9MSP
@@ -45,23 +45,20 @@ def test_tracker_counts_filters_and_downloads(db_path):
     at.multiselect(key="dl_statuses").set_value(["unknown"]).run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert table["State Party"].tolist() == ["Guinea"]
+    assert table["State Party"].tolist() == ["Senegal"]
     assert _metrics(at)["unknown"] == "1"
 
 
 def test_tracker_shows_deadlines_passed_with_a_request_pending(db_path):
     at = _page(db_path, "pages/deadlines.py", "2026-12-01")
     table = at.dataframe[0].value.set_index(["State Party", "Article"])
-    # 1 December 2026: the deadlines of these States have passed (extension_requests.csv: AFG 2026-03-01 and
-    # LBN 2026-05-01 granted at the 2RC, CHL 2026-06-01 at 10MSP, DEU and LAO 2025-08-01 at 9MSP; MRT's and SOM's
-    # original ones, EIF + 10 years: 1 August 2022 and 1 March 2026) and each has a request with no granted_deadline.
-    passed = {("Afghanistan", 4): "1 March 2026", ("Chile", 4): "1 June 2026", ("Germany", 4): "1 August 2025",
-              ("Lao People's Democratic Republic", 4): "1 August 2025", ("Lebanon", 4): "1 May 2026",
-              ("Mauritania", 4): "1 August 2022", ("Somalia", 4): "1 March 2026"}
+    # 1 December 2026: Lao PDR's deadline (LAO,4,1 granted 2025-08-01 at 9MSP) has passed and LAO,4,2 has no
+    # granted_deadline; Chad's (TCD,4,1 granted 2024-10-01) passed with no further request, before the data end
+    # (September 2025): overdue, not "extension requested".
+    passed = {("Lao People's Democratic Republic", 4): "1 August 2025"}
     shown = table[table["Status"] == "deadline passed, extension requested (decision not recorded)"]
     assert dict(shown["Current deadline"]) == passed
-    # Chad: TCD,4,2 granted 2026-10-01, no later request; passed after the data end (September 2025): unknown.
-    assert table.loc[("Chad", 4), ["Current deadline", "Status"]].tolist() == ["1 October 2026", "unknown"]
+    assert table.loc[("Chad", 4), ["Current deadline", "Status"]].tolist() == ["1 October 2024", "overdue"]
     at.multiselect(key="dl_statuses").set_value(["deadline passed, extension requested"]).run()
     assert not at.exception
     assert sorted(at.dataframe[0].value["State Party"]) == sorted(name for name, _ in passed)
@@ -70,39 +67,49 @@ def test_tracker_shows_deadlines_passed_with_a_request_pending(db_path):
 def test_tracker_on_a_past_date(db_path):
     at = _page(db_path, "pages/deadlines.py", "2022-06-30")
     table = at.dataframe[0].value.set_index(["State Party", "Article"])
-    # Before its 10MSP decision (September 2022) Bulgaria's deadline was the one granted under the 2RC.
-    assert table.loc[("Bulgaria", 3), "Current deadline"] == "October 2022"
-    assert table.loc[("Bulgaria", 3), "Status"] == "due within 12 months"
+    # Before 10MSP's decision (September 2022) Chad's deadline was the original one, EIF 1 September 2013 + 10
+    # years, with TCD,4,1 (submitted May 2022) awaiting its decision.
+    assert table.loc[("Chad", 4), "Current deadline"] == "1 September 2023"
+    # (its decision is not in the data on that day: README, "extension requested (decision not recorded)")
+    assert table.loc[("Chad", 4), "Status"] == "extension requested (decision not recorded)"
+    # Germany's deadline was the one granted at 9MSP (1 August 2025), more than 12 months away
+    assert table.loc[("Germany", 4), ["Current deadline", "Status"]].tolist() == ["1 August 2025", "on track"]
     requests = at.dataframe[1].value
-    assert 3 not in requests[requests["State Party"] == "Bulgaria"]["Request"].tolist()  # not yet submitted
+    assert requests[requests["State Party"] == "Germany"]["Request"].tolist() == [1]  # DEU,4,2: January 2024
+    assert requests[requests["State Party"] == "Chad"]["Request"].tolist() == [1]
 
 
 def test_workbench_chosen_state_and_scenario(db_path):
-    at = _page(db_path, "pages/workbench.py")
-    at.selectbox(key="wb_obligation").set_value("IRQ-4").run()
+    # 30 June 2019: LAO,4,1 (submitted 26 February 2019, requested 1 August 2025) awaits 9MSP (September 2019)
+    at = _page(db_path, "pages/workbench.py", "2019-06-30")
+    at.selectbox(key="wb_obligation").set_value("LAO-4").run()
     assert not at.exception
     m = _metrics(at)
-    # Iraq: 200 km² reported remaining in March 2023 (article4_remaining.csv, ISU), one year with a figure
-    # (8.78 km² in 2015), request 1 to 1 November 2028; its type is not in the data (read as completion).
-    assert m["Remaining, as reported"] == "200.00 km²"
-    assert m["Demonstrated rate a year"] == "8.78 km²"
-    assert m["Years needed at that rate"] == "22.8 years"  # 200 / 8.78
-    assert m["Years requested"] == "5.0 years"  # 1 November 2023 to 1 November 2028
-    # 1 Mar 2023 to 1 Nov 2028: 2072 days = 5.673 years; 200 / 5.673 = 35.26 a year; / 8.78 = 4.02
-    assert m["Required / demonstrated rate"] == "4.02 times"
+    # Lao PDR: 1,000 km² reported remaining on 25 January 2011 (article4_remaining.csv, the one figure dated by
+    # then); the national figures of the years over, 2016 (20) and 2017 (30): a rate of 25 km² a year.
+    assert m["Remaining, as reported"] == "1'000.00 km²"
+    assert m["Demonstrated rate a year"] == "25.00 km²"
+    assert m["Years needed at that rate"] == "40.0 years"  # 1000 / 25
+    assert m["Years requested"] == "5.2 years"  # 1 June 2020 to 1 August 2025: 1887 days / 365.25 = 5.166
+    # 25 Jan 2011 to 1 Aug 2025: 5302 days = 14.516 years; 1000 / 14.516 = 68.89 a year; / 25 = 2.756
+    assert m["Required / demonstrated rate"] == "2.76 times"
     assert not at.success  # the limit check is words, never a green box
     text = _markdown(at)
-    assert "Within the limit of 5 years under Article 4 (up to 1 November 2028)." in text
-    assert "The requested period needs 4.0 times the annual figure shown in 2015." in text
-    # 200 at 8.78 a year from 1 March 2023: 22.78 years, to 10 December 2045
-    assert m["Projected completion (scenario)"] == "10 December 2045"
-    assert dict(at.query_params)["iso3"] == "IRQ" and dict(at.query_params)["request"] == "1"
+    # 1 June 2020 + 5 years = 1 June 2025, two months before the deadline requested
+    assert "Longer than the limit of 5 years under Article 4: 5.2 years requested, the limit ends on 1 June 2025." in text
+    assert "The requested period needs 2.8 times the annual figure shown in 2016-2017." in text
+    # 1 September 2019 less nine months is 1 December 2018: 26 February 2019 is later
+    assert "Submitted less than nine months before the meeting" in text
+    # 1000 at 25 a year from 25 January 2011: 40 years (10 leap days among them), to 25 January 2051
+    assert m["Projected completion (scenario)"] == "25 January 2051"
+    assert dict(at.query_params)["iso3"] == "LAO" and dict(at.query_params)["request"] == "1"
 
-    at.number_input(key="wb_rate_IRQ-4_1").set_value(50.0).run()
-    # 200 at 50 a year from 1 March 2023: 2 March to 31 December 2023 (305 days) gives 50 x 305/365 = 41.78,
-    # 2024-2026 150 more (191.78); the last 8.22 take 8.22/50 x 365 = 60 days of 2027: 1 March 2027
-    assert _metrics(at)["Projected completion (scenario)"] == "1 March 2027"
-    assert "1.7 years before the requested deadline" in _markdown(at)
+    at.number_input(key="wb_rate_LAO-4_1").set_value(100.0).run()
+    # 1000 at 100 a year from 25 January 2011: 26 January to 31 December 2011 (340 days) gives 100 x 340/365 =
+    # 93.15, 2012-2020 900 more (993.15); the last 6.85 take 6.85/100 x 365 = 25 days of 2021: 25 January 2021,
+    # 1649 days (4.5 years) before 1 August 2025
+    assert _metrics(at)["Projected completion (scenario)"] == "25 January 2021"
+    assert "4.5 years before the requested deadline" in _markdown(at)
     labels = {b.label for b in at.get("download_button")}
     assert {"Draft analysis (Word)", "Draft analysis (HTML)", "The numbers (CSV)",
             "Save entries (JSON)", "Download the work plan template"} <= labels
@@ -111,20 +118,25 @@ def test_workbench_chosen_state_and_scenario(db_path):
 def test_switching_state_shows_its_latest_request_and_a_cleared_scenario(db_path):
     at = _page(db_path, "pages/workbench.py", "2026-12-01")
     default = at.selectbox(key="wb_obligation").value
-    assert default == "AFG-4"  # alphabetically the first with a request awaiting a decision and figures
-    at.number_input(key=f"wb_rate_{default}_2").set_value(99.0).run()
-    at.selectbox(key="wb_obligation").set_value("LAO-4").run()
-    assert not at.exception
+    assert default == "LAO-4"  # the one obligation with a request awaiting a decision (LAO,4,2) and figures
     # Lao PDR's latest request is LAO,4,2 (12MSP), not the first (9MSP)
     assert at.selectbox(key="wb_request_LAO-4").value == 2
-    assert dict(at.query_params)["iso3"] == "LAO" and dict(at.query_params)["request"] == "2"
-    # the scenario starts again from Lao PDR's own rate: 2017, 2019, 2022 national figures, (33 + 45.6 + 50) / 3
-    assert [n.value for n in at.number_input] == [42.87]
+    # its own rate: the national figures of 2019, 2020 and 2021, (40 + 40 + 50) / 3
+    assert [n.value for n in at.number_input] == [43.33]
     table = next(d.value for d in at.dataframe if "Item" in d.value.columns).set_index("Item")["Value"]
     assert table["Extension request"].startswith("request 2, meeting 12MSP")
+    at.number_input(key=f"wb_rate_{default}_2").set_value(99.0).run()
+    at.selectbox(key="wb_obligation").set_value("TCD-4").run()
+    assert not at.exception
+    assert at.selectbox(key="wb_request_TCD-4").value == 1
+    assert dict(at.query_params)["iso3"] == "TCD" and dict(at.query_params)["request"] == "1"
+    # the scenario starts again from Chad's own rate: its one national figure, 1 km² in 2023
+    assert [n.value for n in at.number_input] == [1.0]
     at.selectbox(key="wb_obligation").set_value("DEU-4").run()
+    assert at.selectbox(key="wb_request_DEU-4").value == 2  # DEU,4,2 (12MSP), not DEU,4,1 (9MSP)
     table = next(d.value for d in at.dataframe if "Item" in d.value.columns).set_index("Item")["Value"]
-    assert table["Request type"].startswith("interim: '5-yr interim extension' to 1 August 2030")
+    # DEU,4,2: request_type interim, basis and source "fixture", granted 2030-08-01
+    assert table["Request type"].startswith("interim: fixture (source: fixture)")
     assert "Years needed at that rate" not in _metrics(at)
 
 
@@ -141,10 +153,13 @@ def test_workbench_without_data_says_what_is_missing(db_path):
     at = _page(db_path, "pages/workbench.py")
     at.selectbox(key="wb_obligation").set_value("SSD-4").run()
     m = _metrics(at)
-    # South Sudan's series is Mine Action Review's (4 years against the Monitor's 1): 2022-2024 are 4.3, 4.3
-    # and 3.6 km² (article4_clearance_by_year.csv), a mean of 4.07 km²; nothing reported as remaining.
-    assert m["Demonstrated rate a year"] == "4.07 km²"
-    assert "No extension request on record" in _markdown(at)
+    # South Sudan: no yearly figure (article4_clearance_by_year.csv), nothing reported as remaining
+    # (article4_remaining.csv), no extension request: every figure unknown, and the page says why.
+    assert m["Demonstrated rate a year"] == "unknown" and m["Remaining, as reported"] == "unknown"
+    text = _markdown(at)
+    assert "No extension request on record" in text
+    assert "no annual figure is reported" in text
+    assert "No progress figure per year in the data for this State and measure: no chart." in text
 
 
 def test_workbench_loads_a_work_plan_and_reports_problems(db_path):
@@ -153,13 +168,13 @@ def test_workbench_loads_a_work_plan_and_reports_problems(db_path):
     bad = b"year,unit,planned\n2022,km2,lots\n"
     at.file_uploader(key="wb_plan").set_value(("plan.csv", bad, "text/csv")).run()
     assert any("row 2, column 'planned': not a number" in e.value.replace("\\", "") for e in at.error)
-    good = b"year,unit,planned,currency,budget,funding_secured\n2022,km2,60,USD,1000000,500000\n2023,km2,70,,,\n"
+    good = b"year,unit,planned,currency,budget,funding_secured\n2021,km2,60,USD,1000000,500000\n2022,km2,70,,,\n"
     at.file_uploader(key="wb_plan").set_value(("plan.csv", good, "text/csv")).run()
     assert not at.error
     plan = next(d.value for d in at.dataframe if "Achieved (%)" in d.value.columns)
-    # 2022: 50 km² reported (approx) of 60 planned = 83.3 %; 2023: no figure
+    # 2021: 50 km² reported (exact, national) of 60 planned = 83.3 %; 2022: no figure
     assert plan["Achieved (%)"].tolist() == ["83.3", ""]
-    assert plan["Qualifier"].tolist() == ["approx", "no figure"]
+    assert plan["Qualifier"].tolist() == ["exact", "no figure"]
     assert plan["Secured (%)"].tolist()[0] == "50.0"
 
 

@@ -1,5 +1,5 @@
 """Issue 13: Article 3 and 4 deadlines passed without a recorded decision, and the Overview's deadline lists
-(Articles 3 and 4 apart from Article 7): hand-made frames, the shipped data, the page."""
+(Articles 3 and 4 apart from Article 7): hand-made frames, the fixture database, the page."""
 import pandas as pd
 from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
@@ -112,30 +112,19 @@ def test_upcoming_deadlines_split_by_article():
     assert deadlines_obligations.upcoming_report_deadlines(initial, 0, AS_OF)["iso3"].tolist() == ["EEE"]  # none in force
 
 
-# --- the shipped data (normalised 1 December 2026) -----------------------------------------------------------
+# --- the fixture (tests/fixture_data/README.md), 1 December 2026 ------------------------------------------------
 
-# Deadlines passed on 1 December 2026, oldest first. Each row of data/extension_requests.csv named is the latest
-# of its obligation with no granted_deadline; the deadlines are the latest granted ones, else EIF + 10 years:
-# MRT: requests 1 (2RC part two) and 2 (13MSP), none granted: EIF 1 August 2012 + 10 years = 1 August 2022.
-# DEU: DEU,4,1 granted 2025-08-01 (9MSP); DEU,4,2 (12MSP, submitted 2024) requests 2030-08-01.
-# LAO: LAO,4,1 granted 2025-08-01 (9MSP); LAO,4,2 (12MSP, submitted 2024), requested deadline not in the data.
-# AFG: AFG,4,1 granted 2026-03-01 (2RC part two); AFG,4,2 (13MSP, submitted 2025).
-# SOM: no grant: EIF 1 March 2016 + 10 = 1 March 2026; SOM,4,1 (13MSP, submitted December 2024) requests 2030-03-01.
-# LBN: LBN,4,1 granted 2026-05-01 (silent procedure, April 2021); LBN,4,2 (13MSP, submitted 2025).
-# CHL: CHL,4,3 granted 2026-06-01 (10MSP); CHL,4,4 (13MSP, submitted 2025).
-# TCD: TCD,4,2 granted 2026-10-01 (12MSP); no later request.
-# Not listed: Iraq (IRQ,4,1 granted 2028-11-01), South Sudan (EIF 1 February 2024: 2034), Guinea (article3_stockpiles
-# stockpile_status unknown: no obligation on record), every obligation completed.
+# Deadlines passed on 1 December 2026, oldest first:
+# TCD: EIF 1 Sep 2013 + 10 = 1 Sep 2023, TCD,4,1 granted 2024-10-01 (10MSP); no later request: overdue, as the
+#      deadline passed before the data end (30 September 2025) and no completion is recorded.
+# LAO: LAO,4,1 granted 2025-08-01 (9MSP); LAO,4,2 (12MSP, submitted January 2024, month only) has no requested
+#      deadline and no recorded decision.
+# Not listed: DEU (DEU,4,2 granted 2030-08-01 at 12MSP), SSD (EIF 1 Feb 2024 + 10 = 2034), SEN (stockpiling not
+# confirmed: no obligation on record), every obligation completed (AUT, BGR, GBR, PER, HRV).
 PASSED_ON_1_DECEMBER_2026 = [
-    ("MRT", "1 August 2022", "request 2, submitted 2025, requested unknown (1 earlier request without a recorded "
-                             "decision)", "Thirteenth Meeting of States Parties (September 2025)"),
-    ("DEU", "1 August 2025", "request 2, submitted 2024, requested 1 August 2030", "Twelfth Meeting of States Parties (September 2024)"),
-    ("LAO", "1 August 2025", "request 2, submitted 2024, requested unknown", "Twelfth Meeting of States Parties (September 2024)"),
-    ("AFG", "1 March 2026", "request 2, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
-    ("SOM", "1 March 2026", "request 1, submitted December 2024, requested 1 March 2030", "Thirteenth Meeting of States Parties (September 2025)"),
-    ("LBN", "1 May 2026", "request 2, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
-    ("CHL", "1 June 2026", "request 4, submitted 2025, requested unknown", "Thirteenth Meeting of States Parties (September 2025)"),
-    ("TCD", "1 October 2026", "no extension request in data", None),
+    ("TCD", "1 October 2024", "no extension request in data", None),
+    ("LAO", "1 August 2025", "request 2, submitted January 2024, requested unknown",
+     "Twelfth Meeting of States Parties (September 2024)"),
 ]
 
 
@@ -147,11 +136,12 @@ def test_deadlines_passed_on_1_december_2026(con):
     assert got == PASSED_ON_1_DECEMBER_2026
     assert set(table["Article"]) == {"Article 4 (clearance)"}
     status = dict(zip(figures.passed["iso3"], figures.passed["status"]))
-    assert status.pop("TCD") == "unknown"  # passed after the data end (September 2025): not called overdue
-    assert set(status.values()) == {PASSED}
-    # No Article 3 or 4 deadline falls due in the 12 months after; only the annual reports of 30 April 2027.
+    assert status == {"TCD": "overdue", "LAO": PASSED}
+    # No Article 3 or 4 deadline falls due by 1 December 2027 (DEU 2030, SSD 2034); the reports due are the
+    # annual reports of 30 April 2027 and Vanuatu's initial report (EIF 1 March 2027 + 180 days = 28 August 2027).
     assert figures.upcoming_obligations.empty
-    assert figures.upcoming_reports["due_date"].tolist() == [T("2027-04-30")]
+    assert figures.upcoming_reports["due_date"].tolist() == [T("2027-04-30"), T("2027-08-28")]
+    assert figures.upcoming_reports["iso3"].tolist()[1] == "VUT"
 
 
 def test_overview_page_lists_deadlines_apart_and_passed(db_path):
@@ -162,20 +152,20 @@ def test_overview_page_lists_deadlines_apart_and_passed(db_path):
     frames = [d.value for d in at.dataframe]
     art34 = next(f for f in frames if "deadline" in f.columns)
     art7 = [f for f in frames if "deadline" in f.columns][1]
-    # 6 March 2025: DEU,4,1 and LAO,4,1 granted 2025-08-01; AFG,4,1 2026-03-01 and SOM (EIF + 10) 1 March 2026
-    # fall within 12 months; the Article 7 annual reports of 30 April 2025 in the other table.
-    assert sorted(art34["iso3"]) == ["AFG", "DEU", "LAO", "SOM"]
+    # 6 March 2025: LAO's deadline (LAO,4,1 granted 2025-08-01) falls within 12 months; DEU's is 2030 (DEU,4,2
+    # granted at 12MSP, September 2024), TCD's (1 October 2024) has passed; the Article 7 annual reports of
+    # 30 April 2025 in the other table (South Sudan's initial report, due 30 July 2024, has passed).
+    assert sorted(art34["iso3"]) == ["LAO"]
     assert art34["deadline"].str.startswith(("Article 3", "Article 4")).all()
     assert art7["deadline"].str.startswith("Article 7").all() and art7["due_date"].tolist() == ["30 April 2025"]
-    assert {m.label: m.value for m in at.metric}["Deadlines in the next 12 months"] == "5"
+    assert {m.label: m.value for m in at.metric}["Deadlines in the next 12 months"] == "2"
 
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["as_of"] = "2026-12-01"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     passed = next(d.value for d in at.dataframe if "Pending request" in d.value.columns)
-    assert passed["State"].tolist() == ["Mauritania", "Germany", "Lao People's Democratic Republic", "Afghanistan",
-                                        "Somalia", "Lebanon", "Chile", "Chad"]  # as PASSED_ON_1_DECEMBER_2026
-    assert passed["profile"].iloc[0] == "profile?iso3=MRT&as_of=2026-12-01"
-    assert {m.label: m.value for m in at.metric}["Deadlines passed without a recorded decision"] == "8"
+    assert passed["State"].tolist() == ["Chad", "Lao People's Democratic Republic"]  # as PASSED_ON_1_DECEMBER_2026
+    assert passed["profile"].iloc[0] == "profile?iso3=TCD&as_of=2026-12-01"
+    assert {m.label: m.value for m in at.metric}["Deadlines passed without a recorded decision"] == "2"
     assert any("No Article 3 or 4 deadline falls due" in md.value for md in at.markdown)

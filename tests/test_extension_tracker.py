@@ -1,4 +1,4 @@
-"""The tracker's requests and rows on the real data, and the brief file (self-contained, offline)."""
+"""The tracker's requests and rows on the fixture database, and the brief file (self-contained, offline)."""
 import re
 import sys
 from pathlib import Path
@@ -25,15 +25,19 @@ def _requests(con, day):
 
 def test_requests_known_and_decided_on_a_date(con):
     req = lambda day: _requests(con, day).set_index(["iso3", "article", "request_no"])  # noqa: E731
-    assert ("BGR", 3, 3) not in req("2022-06-30").index  # considered at 10MSP, September 2022
-    assert req("2022-09-15").loc[("BGR", 3, 3), "decision"] == extensions.NOT_YET_DECIDED
-    assert pd.isna(req("2022-09-15").loc[("BGR", 3, 3), "granted_deadline"])
+    # TCD,4,1: submitted May 2022 (month only), so known from the month's last day; decided at 10MSP (September
+    # 2022, month only), so decided from 30 September 2022.
+    assert ("TCD", 4, 1) not in req("2022-05-30").index
+    assert req("2022-05-31").loc[("TCD", 4, 1), "decision"] == extensions.NOT_YET_DECIDED
+    assert req("2022-09-15").loc[("TCD", 4, 1), "decision"] == extensions.NOT_YET_DECIDED
+    assert pd.isna(req("2022-09-15").loc[("TCD", 4, 1), "granted_deadline"])
+    assert req("2022-09-30").loc[("TCD", 4, 1), "decision"] == "granted"
     late = req("2026-11-28")
-    assert late.loc[("BGR", 3, 3), "decision"] == "granted"
-    assert late.loc[("BGR", 3, 3), "granted_deadline"] == T("2023-12-31")
-    assert late.loc[("BGR", 3, 3), "extends_deadline"] == T("2022-10-01")  # the 2RC deadline
+    assert late.loc[("TCD", 4, 1), "granted_deadline"] == T("2024-10-01")
+    assert late.loc[("TCD", 4, 1), "extends_deadline"] == T("2023-09-01")  # original: EIF 1 Sep 2013 + 10 years
     assert late.loc[("LAO", 4, 2), "decision"] == extensions.NOT_RECORDED
-    assert late.loc[("IRQ", 4, 1), "extends_deadline"] == T("2023-11-01")  # original: EIF 1 Nov 2013 + 10 years
+    assert late.loc[("DEU", 4, 2), "extends_deadline"] == T("2025-08-01")  # the deadline DEU,4,1 granted
+    assert late.loc[("BGR", 3, 1), "extends_deadline"] == T("2019-10-01")  # EIF 1 Oct 2011 + 8 years
 
 
 def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
@@ -45,33 +49,49 @@ def test_tracker_rows_never_read_a_pending_request_as_overdue(con):
     # 28 November 2026 the deadline of 1 August 2025 has passed while request 2 awaits a recorded decision.
     assert lao["current_deadline"] == T("2025-08-01") and lao["status"] == "deadline passed, extension requested"
     assert lao["status_text"] == "deadline passed, extension requested (decision not recorded)"
-    assert "request 2, submitted 2024, for the Twelfth Meeting of States Parties, requested unknown, decision not recorded" in \
-        lao["extension_requests"]
-    bel = rows.set_index(["iso3", "article"]).loc[("BEL", 3)]
-    assert (bel["retained_munitions"], bel["retained_submunitions"]) == (186, 16368)
+    assert lao["extension_requests"] == (
+        "request 1, submitted 26 February 2019, for the Ninth Meeting of States Parties, requested 1 August 2025, "
+        "granted 1 August 2025; request 2, submitted January 2024, for the Twelfth Meeting of States Parties, "
+        "requested unknown, decision not recorded")
+    gbr = rows.set_index(["iso3", "article"]).loc[("GBR", 3)]
+    assert (gbr["retained_munitions"], gbr["retained_submunitions"]) == (100, 5000)  # article3_stockpiles.csv
     assert pd.isna(rows.set_index(["iso3", "article"]).loc[("LAO", 4), "retained_munitions"])  # Article 4
     only = extensions.filter_tracker(rows, [4], ["deadline passed, extension requested"], ["Asia"])
-    # Asia by UN M49 (Western Asia included). extension_requests.csv: AFG,4,2 (13MSP), LAO,4,2 (12MSP) and
-    # LBN,4,2 (13MSP) have no granted_deadline, and their deadlines (AFG,4,1 and LBN,4,1 granted 2026-03-01 and
-    # 2026-05-01; LAO,4,1 2025-08-01) have passed. Iraq is not among them: IRQ,4,1 is granted 2028-11-01 (11MSP).
-    assert sorted(only["iso3"]) == ["AFG", "LAO", "LBN"]
+    assert sorted(only["iso3"]) == ["LAO"]  # the one State of Asia with an obligation
     assert extensions.filter_tracker(rows, [4], ["extension requested"], ["Asia"]).empty  # none before its deadline
-    irq = rows.set_index(["iso3", "article"]).loc[("IRQ", 4)]
-    assert (irq["current_deadline"], irq["status"]) == (T("2028-11-01"), "on track")  # more than 12 months away
+    assert extensions.filter_tracker(rows, [4], ["deadline passed, extension requested"], ["Europe"]).empty
+    deu = rows.set_index(["iso3", "article"]).loc[("DEU", 4)]
+    assert (deu["current_deadline"], deu["status"]) == (T("2030-08-01"), "on track")  # DEU,4,2 granted at 12MSP
     counts = extensions.status_counts(rows)
-    assert sum(counts.values()) == len(rows) and counts["overdue"] == 0
-    timeline = extensions.timeline_rows(rows, _requests(con, day))
-    # Only requests without a recorded decision give a requested deadline: DEU,4,2 asks for 2030-08-01; Iraq's
-    # request (2028-11-01) is granted, so it has none.
+    # the one overdue is Chad (extended to 1 October 2024, no further request), never Lao PDR with its request
+    assert sum(counts.values()) == len(rows) == 10 and counts["overdue"] == 1
+    assert rows.loc[rows["status"] == "overdue", "iso3"].tolist() == ["TCD"]
+
+
+def test_timeline_draws_the_requested_deadline_of_a_request_awaiting_its_decision(con):
+    # 30 June 2024: DEU,4,2 (submitted January 2024) awaits 12MSP (September 2024) and asks for 2030-08-01;
+    # LAO,4,2 awaits it too, its requested deadline not in the data; TCD,4,1 is granted (2024-10-01), so it
+    # has none.
+    day = T("2024-06-30")
+    requests = _requests(con, day)
+    rows = extensions.tracker(queries.obligation_deadlines_at(con, day), requests,
+                              queries.table(con, "article3_stockpiles"), queries.table(con, "states"))
+    assert sorted(extensions.filter_tracker(rows, [4], ["extension requested"], [])["iso3"]) == ["DEU", "LAO"]
+    timeline = extensions.timeline_rows(rows, requests)
     by_key = timeline.set_index(["iso3", "article"])
     assert by_key.loc[("DEU", 4), "requested_deadline"] == T("2030-08-01")
-    assert pd.isna(by_key.loc[("IRQ", 4), "requested_deadline"])
+    assert pd.isna(by_key.loc[("LAO", 4), "requested_deadline"]) and pd.isna(by_key.loc[("TCD", 4), "requested_deadline"])
     fig = deadlines_charts.timeline(timeline, day)
     assert len(fig.data) == 4 and fig.data[2].name == "requested, decision not recorded"
+    # one bar, Germany's, from the deadline it extends (1 August 2025) to the one requested
+    assert list(fig.data[2].y) == ["Germany · Art. 4"]
+    assert pd.Timestamp(fig.data[2].base[0]) == T("2025-08-01")
+    assert fig.data[2].hovertext[0] == "Germany · Art. 4: requested 1 August 2030, decision not recorded"
 
 
-def _iraq_brief(con, day=T("2026-11-28")):
-    a = workbench.assess(con, day, "IRQ", 4, 1, "area", None)
+def _lao_brief(con, day=T("2019-06-30")):
+    """Lao PDR's request 1 (9MSP) while it awaits its decision (see test_deadline_pages.py for the figures)."""
+    a = workbench.assess(con, day, "LAO", 4, 1, "area", None)
     projected, comparison = screen.scenario(a, 50.0)
     pairs = screen.scenario_pairs(a, 50.0, projected, comparison)
     sources = queries.table(con, "data_sources")
@@ -81,9 +101,10 @@ def _iraq_brief(con, day=T("2026-11-28")):
 
 
 def test_brief_is_self_contained_and_names_no_outside_host(con):
-    a, html = _iraq_brief(con)
-    assert "Figures as of <strong>28 November 2026</strong>" in html and "data current to September 2025" in html
-    assert "Iraq: Article 4 extension request 1" in html and "35.26 km² a year" in html  # 200 km² reported (March 2023) over 5.673 years
+    a, html = _lao_brief(con)
+    assert "Figures as of <strong>30 June 2019</strong>" in html and "data current to September 2025" in html
+    # 1,000 km² reported on 25 January 2011 over the 5302 days (14.516 years) to 1 August 2025: 68.89 a year
+    assert "Lao People&#x27;s Democratic Republic: Article 4 extension request 1" in html and "68.89 km² a year" in html
     assert html.count("Plotly.newPlot") == 2  # both charts, drawn by the plotly.js inlined once
     assert "<script src" not in html.replace(" ", "").lower() and "<link" not in html.lower()
     # No address of another machine: any scheme://host or //host left must be an XML namespace name.
@@ -103,7 +124,7 @@ def test_brief_opens_offline_from_disk(con, tmp_path):
     """Opened from a file in headless Chromium: both charts draw, no request leaves the file."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from browser_support import launch_browser, require_chromium
-    _, html = _iraq_brief(con)
+    _, html = _lao_brief(con)
     path = tmp_path / "brief.html"
     path.write_text(html, encoding="utf-8")
     with launch_browser(require_chromium()) as browser:
@@ -120,8 +141,11 @@ def test_brief_opens_offline_from_disk(con, tmp_path):
     assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
 
 
-@pytest.mark.parametrize("day", ["2012-01-01", "2019-06-30", "2019-09-30", "2021-03-31", "2022-09-30",
-                                 "2024-09-01", "2025-09-30", "2026-12-01"])
+# None known (2012), the fixture's submissions (month only: TCD,4,1 May 2022, DEU,4,2 and LAO,4,2 January 2024)
+# on the month's last day and the day before, and the months of the decisions (9MSP, 10MSP, 12MSP).
+@pytest.mark.parametrize("day", ["2012-01-01", "2019-06-30", "2019-09-30", "2021-03-31", "2022-05-30", "2022-05-31",
+                                 "2022-09-15", "2022-09-30", "2024-01-30", "2024-01-31", "2024-09-01", "2025-09-30",
+                                 "2026-12-01"])
 def test_extension_requests_at_equals_its_pandas_oracle(con, day):
     """The SQL rule (production) against the pandas twin written independently (tests/oracles.py)."""
     sql = queries.extension_requests_at(con, T(day))

@@ -27,10 +27,24 @@ def test_every_figure_has_an_action_and_a_rule(lap):
 
 def test_figures_for_the_pack_of_30_september_2025(lap):
     value = dict(zip(lap["Figure"], lap["Value"]))
-    assert value["States joined in the period"] == "0"  # Vanuatu deposited on 5 September 2025, after the period
+    # Nothing deposited from 1 July 2024 to 30 June 2025: South Sudan acceded in August 2023, Vanuatu on
+    # 10 September 2026; Lithuania's withdrawal takes effect on 6 March 2025.
+    assert value["States joined in the period"] == "0"
     assert value["Withdrawals in the period"] == "1: Lithuania (6 March 2025)"
-    assert value["Article 4 obligations"] == "19"
-    assert value["Article 9 measures in place"] == "35 of 112 (31.3 per cent)"  # 22 specific + 13 existing law
+    # Article 3: AUT, BGR, GBR, PER and SEN (unknown) on record (ESP destroyed before entry into force, NOR had
+    # none); completed AUT, BGR, GBR and PER (the date not in the data); by the original deadline (EIF + 8) only
+    # AUT (2010) and GBR (December 2013): BGR finished within its extension, PER's date is unknown.
+    assert (value["Article 3 obligations"], value["Article 3 completions (ever)"],
+            value["Article 3 completions by the original deadline"]) == ("5", "4", "2")
+    # Article 4: HRV, DEU, LAO, SSD, TCD (GBR has none; ALB is no State Party here); HRV completed 10 July 2019,
+    # before its original deadline of 1 June 2020.
+    assert (value["Article 4 obligations"], value["Article 4 completions (ever)"],
+            value["Article 4 completions by the original deadline"]) == ("5", "1", "1")
+    # AUT and NOR specific legislation, DEU existing law, of the 35 States Parties (36 less Lithuania): 8.57 %
+    assert value["Article 9 measures in place"] == "3 of 35 (8.6 per cent)"
+    # Implementing: DEU, LAO, SSD, TCD, SEN not completed, GBR retaining 100; none has every annual report
+    assert value["Annual reports every year by States implementing Article 3 or 4 or retaining munitions"] == \
+        "0 of 6 (0.0 per cent)"
 
 
 def test_unmeasurable_actions_are_listed_not_omitted(lap):

@@ -6,25 +6,33 @@ requested (a request whose decision is not recorded, the current deadline passed
 date, record no completion); due within 12 months; on track; unknown (anything the data cannot settle).
 """
 import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
+from conftest import FIXTURE_DATA
 from oracles import obligation_deadlines
 
 from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.store import queries
-from ccm_analytics.store.db import DATA_DIR, create_schema
+from ccm_analytics.store.db import create_schema
 
 COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted", "completion_date",
            "status"]
-# Every 1 January and 1 July 2009-2027, plus edge days: BIH's Article 4 deadline (1 September 2023)
-# and its completion month; the last day the data are current to and the day after; the end of the
-# months of decisions (9MSP, 2RC silent procedure, 12MSP); Lithuania's withdrawal; Chad's deadline.
+# Every 1 January and 1 July 2009-2027, plus the fixture's edge days (tests/fixture_data/README.md): the first
+# entry into force (1 June 2010) and the obligations' original deadlines on it (Article 3 1 June 2018, Article 4
+# 1 June 2020) and the day after; the end of the months of decisions (9MSP September 2019, 10MSP September 2022,
+# 12MSP September 2024) and of submissions (TCD,4,1 May 2022, LAO,4,2 and DEU,4,2 January 2024); PER's deadline
+# (1 March 2021); BGR's extended deadline (1 April 2021) and completion (15 March 2021); TCD's original and
+# extended deadlines (1 September 2023, 1 October 2024); Lithuania's withdrawal; LAO's extended deadline
+# (1 August 2025); the last day the data are current to and the day after; Vanuatu's entry into force.
 DAYS = [pd.Timestamp(y, m, 1) for y in range(2009, 2028) for m in (1, 7)] + [pd.Timestamp(d) for d in (
-    "2010-07-31", "2010-08-01", "2018-07-31", "2018-08-01", "2019-09-30", "2019-10-01", "2021-03-31",
-    "2022-09-30", "2023-08-31", "2023-09-01", "2023-09-02", "2023-09-15", "2023-09-30", "2023-10-01",
-    "2024-09-30", "2025-03-06", "2025-09-30", "2025-10-01", "2026-10-01", "2026-10-02", "2026-11-28")]
+    "2010-05-31", "2010-06-01", "2018-06-01", "2018-06-02", "2019-09-30", "2019-10-01", "2020-06-01", "2020-06-02",
+    "2021-03-01", "2021-03-02", "2021-03-15", "2021-04-01", "2021-04-02", "2022-05-30", "2022-05-31",
+    "2022-09-30", "2022-10-01", "2023-09-01", "2023-09-02", "2024-01-31", "2024-09-30", "2024-10-01",
+    "2024-10-02", "2025-03-06", "2025-08-01", "2025-08-02", "2025-09-30", "2025-10-01", "2026-11-28",
+    "2027-03-01")]
 
 
 def _current_to(con) -> dict[int, pd.Timestamp]:
@@ -66,42 +74,57 @@ def _compare(con, days, statuses: set | None = None) -> list[str]:
     return problems
 
 
-def test_sql_macro_matches_pandas_on_real_data(con):
+def test_sql_macro_matches_pandas_on_the_fixture(con):
     statuses = set()
     assert _compare(con, DAYS, statuses) == []
-    # The comparison covers real rows of every kind.
-    assert {"completed", "deadline passed, extension requested", "extension requested", "due within 12 months",
-            "on track", "unknown"} <= statuses
+    # The comparison covers rows of every kind (e.g. AUT due within 12 months on 1 July 2017, TCD extension
+    # requested on 1 July 2022 and overdue from 2 October 2024, LAO deadline passed from 2 August 2025).
+    assert {"completed", "deadline passed, extension requested", "extension requested", "overdue",
+            "due within 12 months", "on track", "unknown"} <= statuses
 
 
-def test_completion_dated_to_the_month_of_the_date_is_unknown_not_overdue(con):
-    """Bosnia and Herzegovina: Article 4 deadline 1 September 2023 (granted at 10MSP), completion recorded
-    as "September 2023". On 15 September the deadline has passed but the completion may be before or
-    after that day: unknown (the SQL said overdue before the fix); from 30 September, completed."""
-    for day in ("2023-09-02", "2023-09-15"):
-        sql = queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])
-        assert sql.loc[("BIH", 4), "status"] == "unknown"
-    assert queries.obligation_deadlines_at(con, pd.Timestamp("2023-09-30")).set_index(
-        ["iso3", "article"]).loc[("BIH", 4), "status"] == "completed"
-    assert queries.obligation_deadlines_at(con, pd.Timestamp("2023-09-01")).set_index(
-        ["iso3", "article"]).loc[("BIH", 4), "status"] == "due within 12 months"  # the deadline day itself
+def _fixture_copy(tmp_path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    return data
 
 
-# Made-up rows: every 1 January and the edge days are enough.
-EDGE_DAYS = [d for d in DAYS if d.month == 1 and d.day == 1 or d.year >= 2022]
+def test_completion_dated_to_the_month_of_the_date_is_unknown_not_overdue(tmp_path):
+    """Croatia made to complete in "June 2020" (the fixture says 10 July 2019): its Article 4 deadline is
+    1 June 2020 (entry into force 1 June 2010 + 10 years). On 15 June the deadline has passed but the completion
+    may be before or after that day: unknown (the SQL said overdue before the fix); from 30 June, completed."""
+    data = _fixture_copy(tmp_path)
+    clearance = pd.read_csv(data / "article4_clearance.csv", dtype=str, keep_default_na=False)
+    clearance.loc[clearance["iso3"] == "HRV", ["completion_date", "completion_date_precision"]] = ["2020-06-01", "month"]
+    clearance.to_csv(data / "article4_clearance.csv", index=False)
+    con = duckdb.connect()
+    create_schema(con, data)
+    try:
+        at = lambda day: queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])  # noqa
+        for day in ("2020-06-02", "2020-06-15"):
+            assert at(day).loc[("HRV", 4), "status"] == "unknown"
+        assert at("2020-06-30").loc[("HRV", 4), "status"] == "completed"
+        assert at("2020-06-01").loc[("HRV", 4), "status"] == "due within 12 months"  # the deadline day itself
+        assert _compare(con, [pd.Timestamp(d) for d in ("2020-06-01", "2020-06-02", "2020-06-15", "2020-06-30")]) == []
+    finally:
+        con.close()
+
+
+# Made-up rows: every 1 January and the edge days from 2020 are enough, with the made-up rows' own.
+EDGE_DAYS = [d for d in DAYS if d.month == 1 and d.day == 1 or d.year >= 2020] + [pd.Timestamp(d) for d in (
+    "2022-02-28", "2022-03-01", "2023-02-28", "2023-03-01", "2023-03-02")]
 
 
 def _synthetic(tmp_path, blank_current_to: bool = False) -> duckdb.DuckDBPyConnection:
-    """The real data plus two made-up obligations (test only), in an in-memory database:
-    Senegal, Article 4, confirmed, never completed (EIF 1 February 2012, deadline 1 February 2022);
-    Iceland, Article 4, unconfirmed, with a request submitted 1 March 2024 and no decision recorded
-    (EIF 1 February 2016, so its original deadline is 1 February 2026)."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    """The fixture's data plus two made-up obligations, in an in-memory database:
+    Senegal, Article 4, confirmed, never completed (EIF 1 June 2010, deadline 1 June 2020);
+    Peru, Article 4, unconfirmed, with a request submitted 1 March 2022 and no decision recorded
+    (EIF 1 March 2013, so its original deadline is 1 March 2023)."""
+    data = _fixture_copy(tmp_path)
     with open(data / "article4_clearance.csv", "a", encoding="utf-8") as f:
-        f.write("SEN,yes,clearance ongoing,,,,,,,,test,\nISL,unconfirmed,unknown,,,,,,,,test,\n")
+        f.write("SEN,yes,clearance ongoing,,,,,,,,test,\nPER,unconfirmed,unknown,,,,,,,,test,\n")
     with open(data / "extension_requests.csv", "a", encoding="utf-8") as f:
-        f.write("ISL,4,1,2024-03-01,day,,,,,2029-02-01,day,,,,,,test,\n")  # request_type and its basis and source empty
+        f.write("PER,4,1,2022-03-01,day,,,,,2028-03-01,day,,,,,,test,\n")  # request_type and its basis and source empty
     if blank_current_to:
         prov = pd.read_csv(data / "provenance.csv", dtype=str, keep_default_na=False)
         prov.loc[prov["file"] == "article4_clearance.csv", ["current_to", "current_to_precision"]] = ""
@@ -116,29 +139,29 @@ def test_edge_cases_on_made_up_rows(tmp_path):
     try:
         assert _compare(con, EDGE_DAYS) == []
         at = lambda day: queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])  # noqa
-        assert at("2022-02-01").loc[("SEN", 4), "status"] == "due within 12 months"  # deadline day
-        assert at("2022-02-02").loc[("SEN", 4), "status"] == "overdue"  # passed, data current to Sep 2025
+        assert at("2020-06-01").loc[("SEN", 4), "status"] == "due within 12 months"  # deadline day
+        assert at("2020-06-02").loc[("SEN", 4), "status"] == "overdue"  # passed, data current to Sep 2025
         assert at("2025-09-30").loc[("SEN", 4), "status"] == "overdue"
-        assert at("2024-02-29").loc[("ISL", 4), "status"] == "unknown"  # obligation not confirmed
+        assert at("2022-02-28").loc[("PER", 4), "status"] == "unknown"  # obligation not confirmed
         # The request is a fact even where the obligation is not confirmed (SQL said unknown before the fix).
-        assert at("2024-03-01").loc[("ISL", 4), "status"] == "extension requested"
+        assert at("2022-03-01").loc[("PER", 4), "status"] == "extension requested"
     finally:
         con.close()
 
 
 def test_pending_request_before_and_after_its_deadline_in_both_engines(tmp_path):
-    """Iceland's made-up request (submitted 1 March 2024, no decision), deadline 1 February 2026: on the deadline
+    """Peru's made-up request (submitted 1 March 2022, no decision), deadline 1 March 2023: on the deadline
     day the deadline has not passed; from the next day it has, and the request still awaits a decision."""
     con = _synthetic(tmp_path)
     try:
-        for day, expected in (("2026-01-31", "extension requested"), ("2026-02-01", "extension requested"),
-                              ("2026-02-02", "deadline passed, extension requested"),
+        for day, expected in (("2023-02-28", "extension requested"), ("2023-03-01", "extension requested"),
+                              ("2023-03-02", "deadline passed, extension requested"),
                               ("2027-01-01", "deadline passed, extension requested")):
             sql = queries.obligation_deadlines_at(con, pd.Timestamp(day)).set_index(["iso3", "article"])
             oracle = _pandas(con, pd.Timestamp(day)).set_index(["iso3", "article"])
             for engine in (sql, oracle):
-                row = engine.loc[("ISL", 4)]
-                assert pd.Timestamp(row["current_deadline"]) == pd.Timestamp("2026-02-01")
+                row = engine.loc[("PER", 4)]
+                assert pd.Timestamp(row["current_deadline"]) == pd.Timestamp("2023-03-01")
                 assert (row["pending_requests"], row["status"]) == (1, expected), (day, row["status"])
     finally:
         con.close()
@@ -150,6 +173,10 @@ def test_no_current_to_date_means_never_overdue(tmp_path):
         assert _compare(con, EDGE_DAYS) == []
         status = queries.obligation_deadlines_at(con, pd.Timestamp("2023-01-01")).set_index(["iso3", "article"])
         assert status.loc[("SEN", 4), "status"] == "unknown"  # the SQL said overdue before the fix
+        # Chad's extended deadline (1 October 2024) passed with no further request: overdue on the fixture, but
+        # with no date the data are current to, unknown
+        status = queries.obligation_deadlines_at(con, pd.Timestamp("2025-01-01")).set_index(["iso3", "article"])
+        assert status.loc[("TCD", 4), "status"] == "unknown"
     finally:
         con.close()
 

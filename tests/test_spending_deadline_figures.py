@@ -61,14 +61,22 @@ def _direct_tracker(con, as_of):
 
 def test_deadlines_view_counts_on_the_reference_date(con):
     got = deadlines_figures.tracker_view(con, T("2026-11-28"))
-    # As tests/test_deadline_pages.py: 35 completed; 7 requests without a recorded decision, every one past its
-    # obligation's deadline (AFG, CHL, DEU, LAO, LBN, MRT, SOM: rows of extension_requests.csv without a
-    # granted_deadline); 2 on track (South Sudan; Iraq, IRQ,4,1 granted 2028-11-01); 2 unknown (Guinea, Chad).
+    # The fixture on 28 November 2026 (data current to 30 September 2025), 10 obligations:
+    # completed 5: Article 3 AUT (8 Nov 2010), BGR (15 Mar 2021, within its extension to 1 Apr 2021), GBR
+    #   (December 2013), PER (date not in the data, completed by 30 Sep 2025); Article 4 HRV (10 Jul 2019);
+    #   ESP destroyed before entry into force and NOR had no stockpile: no obligation.
+    # deadline passed, extension requested 1: LAO (extended to 1 Aug 2025; LAO,4,2 has no recorded decision).
+    # overdue 1: TCD (extended to 1 Oct 2024, passed before the data end, no further request, no completion).
+    # on track 2: DEU (extended to 1 Aug 2030 at 12MSP), SSD (EIF 1 Feb 2024 + 10 years = 1 Feb 2034).
+    # unknown 1: SEN (stockpiling not confirmed). None "extension requested": LAO's deadline has passed.
     assert (got.counts["completed"], got.counts["deadline passed, extension requested"],
-            got.counts["extension requested"], got.counts["on track"], got.counts["unknown"]) == (35, 7, 0, 2, 2)
-    assert len(got.table) == 46
+            got.counts["extension requested"], got.counts["overdue"], got.counts["on track"],
+            got.counts["unknown"]) == (5, 1, 0, 1, 2, 1)
+    assert len(got.table) == 10
     nothing = deadlines_figures.tracker_view(con, T("2026-11-28"), (3,), ("on track",), ())
-    assert nothing.empty and nothing.timeline is None and nothing.requests_table is None  # South Sudan's is Article 4
+    assert nothing.empty and nothing.timeline is None and nothing.requests_table is None  # DEU's and SSD's are Article 4
+    some = deadlines_figures.tracker_view(con, T("2026-11-28"), (4,), ("on track",), ())
+    assert not some.empty and len(some.table) == 2  # DEU and SSD
 
 
 # --- ui: files of a computed result, and a rerun that recomputes nothing ---------------------------------

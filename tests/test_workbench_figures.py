@@ -35,14 +35,19 @@ def test_the_picker_is_alphabetical_with_article_and_status(con):
     picks = cw.choices(con, pd.Timestamp("2026-12-01"))
     labels = list(picks.labels.values())
     names = [label.split(", Article")[0] for label in labels]
-    assert names == sorted(names)
-    assert picks.labels["DEU-4"] == "Germany, Article 4: deadline passed, extension requested"
+    assert names == sorted(names) and len(names) == 10  # the fixture's 10 obligations
+    assert picks.labels["LAO-4"] == "Lao People's Democratic Republic, Article 4: deadline passed, extension requested"
+    assert picks.labels["DEU-4"] == "Germany, Article 4: on track"  # DEU,4,2 granted 2030-08-01 at 12MSP
     # the latest request first: LAO,4,2 (12MSP) before LAO,4,1 (9MSP)
     assert [int(r["request_no"]) for r in picks.requests["LAO-4"]] == [2, 1]
+    assert "SSD-4" not in picks.requests  # no request on record
 
 
 def test_a_state_without_progress_figures_gets_no_chart(con):
-    # Mauritania: no Article 4 row in article4_clearance_by_year.csv; its latest request is MRT,4,2 (13MSP)
-    ev = _cached(cw.evidence(con, pd.Timestamp("2026-12-01"), "MRT", 4, 2, "area", None))
+    # Chad on 30 June 2022: TCD,4,1 (submitted May 2022) awaits 10MSP; its one yearly figure, for 2023
+    # (article4_clearance_by_year.csv), is not yet over, so there is no progress to chart.
+    ev = _cached(cw.evidence(con, pd.Timestamp("2022-06-30"), "TCD", 4, 1, "area", None))
     assert ev.a.progress.empty and ev.progress_figure is None and ev.progress_table is None
-    assert ev.a.request_type == "new contamination"  # extension_request_types.csv
+    assert ev.a.request_type == "interim"  # extension_requests.csv request_type
+    later = _cached(cw.evidence(con, pd.Timestamp("2026-12-01"), "TCD", 4, 1, "area", None))
+    assert later.a.progress["amount"].tolist() == [1.0] and later.progress_figure is not None  # 2023: 1 km²

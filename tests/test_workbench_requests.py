@@ -174,12 +174,13 @@ def test_the_cli_writes_an_interim_analysis_of_germany_with_a_draft_decision(db_
     out = tmp_path / "x.docx"
     assert main(["analysis", "DEU", "4", "--as-of", "2026-12-01", "--db", str(db_path), "--out", str(out)]) == 0
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    # DEU,4,2 is typed "interim" in extension_request_types.csv (Mine Action Review: '5-yr interim extension')
+    # DEU,4,2 (12MSP, granted 2030-08-01) is typed "interim" in the fixture's extension_requests.csv, with
+    # request_type_basis and request_type_source "fixture"
     assert "An interim request" in text and "Draft decision" in text
     assert "an interim extension of its deadline" in text and "until 1 August 2030" in text
     assert "each 30 April" in text and "Questions to the requesting State" in text
     cells = {c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells}
-    assert any(c.startswith("interim: '5-yr interim extension'") for c in cells)
+    assert "interim: fixture (source: fixture)" in cells
 
 
 def test_the_html_document_escapes_what_the_group_typed():
