@@ -119,7 +119,8 @@ def test_article5_shows_a_loaded_list(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", pd.Timestamp("2025-06-30"))
+    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", pd.Timestamp("2025-06-30"),
+                                    FIXTURE_DATA)  # the generated records on top of the fixture
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.title for p in PAGES])
