@@ -6,7 +6,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from conftest import PROJECT_DIR
+from conftest import FIXTURE_DATA, PROJECT_DIR
 from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
@@ -28,56 +28,76 @@ def _metrics(at) -> dict:
 
 
 def test_article7_on_the_data_date(db_path, con):
-    # 30 September 2022: the Monitor's "not submitted as of August 2022" (initial reports of Cabo Verde, Comoros,
-    # Congo, Guinea, Rwanda, Sao Tome and Principe, Togo; the annual reports of Benin, Iceland and South Africa)
-    # still speaks; it stops at the next reporting deadline, 30 April 2023.
-    at = _page("pages/article7.py", "2022-09-30")
+    # 30 September 2025. South Sudan: in force 1 February 2024, initial report due 180 days later, 30 July 2024;
+    # listed as outstanding on 1 June 2025, a record that speaks until the next reporting deadline (30 April
+    # 2026): overdue. Chad's listing of 18 June 2015 has long stopped speaking: unknown.
+    at = _page("pages/article7.py", "2025-09-30")
     metrics = _metrics(at)
-    assert metrics["Overdue"] == "7"
+    # on time: 20 of the 26 others (20 November 2010), NOR (15 November 2010, due 28 November), GBR (20 April
+    # 2011, due 30 April), BGR (1 March 2012, due 29 March: in force 1 October 2011 + 180 days) = 23; late: LAO;
+    # date not in data: DEU (November 2010, month only), IRL (undated), PER and the 6 others (not on the complete
+    # list of 18 June 2015) = 9; overdue SSD, unknown TCD: 23 + 1 + 9 + 1 + 1 = 35 States Parties
+    assert metrics == {"Submitted on time": "23", "Submitted late": "1", "Submitted (date not in data)": "9",
+                       "Overdue": "1", "Not yet due": "0", "Unknown": "1"}
     assert not at.info  # the reference date is within the data
-    assert any("records for 42 of" in m.value for m in at.markdown)  # see test_article7_data
+    # annual records: NOR 2011-2024 (14) and LAO 2011, 2012, 2014 (3) = 17. State-years due, each State from the
+    # year its initial report fell due to 2024 (due 30 April 2025): the first 30 2010-2024 (30 x 15 = 450), GBR
+    # 2011- (14), BGR 2012- (13), PER 2013- (12), TCD 2014- (11), SSD 2024 (1), LTU 2012-2023 (12: withdrawn
+    # before 30 April 2025) = 513
+    assert any("records for 17 of 513 State-years" in m.value for m in at.markdown)
     shown = next(d.value for d in at.dataframe if "Report" in d.value.columns)  # the reminder list
-    assert len(shown) == 23  # 7 initial reports + Benin 2018-2021, Iceland and South Africa 2016-2021
+    assert shown["State Party"].tolist() == ["South Sudan"] and shown["Report"].tolist() == ["initial report"]
     # The buttons build their files when clicked, from the page's figures: the same frame, written here.
     labels = {b.proto.label for b in at.download_button if b.key.startswith("download_article7_reminders")}
     assert labels == {"Download CSV", "Download Excel"}
-    reminders = article7.figures(con, pd.Timestamp("2022-09-30")).figures.reminders
+    reminders = article7.figures(con, pd.Timestamp("2025-09-30")).figures.reminders
     csv = pd.read_csv(io.BytesIO(downloads.csv_bytes(reminders)))
     assert csv["state_name"].tolist() == shown["State Party"].tolist()
     assert csv["report"].tolist() == shown["Report"].tolist()
-    assert "2015-09-28" in csv["due_date"].tolist()  # Guinea: entry into force 1 April 2015 + 180 days
+    assert csv["due_date"].tolist() == ["2024-07-30"]  # South Sudan: 1 February 2024 + 180 days
 
 
 def test_article7_reference_date_widget(db_path):
     at = _page("pages/article7.py", "2025-09-30")
+    assert _metrics(at)["Overdue"] == "1"  # South Sudan (above)
     at.date_input(key="widget_as_of").set_value(date(2015, 6, 18)).run()
-    # The CMC list of 18 June 2015 names 18 States. Chad: a submission is recorded without a date -> unknown.
-    # Guinea: entry into force 1 April 2015, due 28 September 2015, after the list -> not yet due. Cameroon:
-    # report of 1 August 2014 (posted late) -> submitted late. 18 - 3 = 15.
-    assert _metrics(at)["Overdue"] == "15"
+    # The complete list of 18 June 2015 names Chad alone (in force 1 September 2013, due 28 February 2014);
+    # South Sudan is not yet a party.
+    assert _metrics(at)["Overdue"] == "1"
+    assert next(d.value for d in at.dataframe if "Report" in d.value.columns)["State Party"].tolist() == ["Chad"]
     at.date_input(key="widget_as_of").set_value(date(2026, 11, 28)).run()
-    assert _metrics(at)["Overdue"] == "0"
+    # South Sudan's listing of 1 June 2025 stops speaking on 30 April 2026: unknown, not overdue; Vanuatu (in
+    # force 1 March 2027) not yet due
+    assert _metrics(at)["Overdue"] == "0" and _metrics(at)["Not yet due"] == "1"
     assert any("current to 30 September 2025" in i.value for i in at.info)
 
 
 def test_article9_page(db_path):
     at = _page("pages/article9.py", "2025-09-30")
     metrics = _metrics(at)
-    assert metrics["Specific legislation"] == "22"
-    assert metrics["Unknown"] == "68"
-    # 22 of 112 = 19.6 %; 68 of 112 = 60.7 %.
-    assert any("specific legislation adopted 20 per cent" in c.value and "unknown 61 per cent" in c.value for c in at.caption)
+    # AUT and NOR specific legislation, DEU existing law, LAO in progress, TCD none reported; SSD's record does
+    # not settle it and the other 29 have none: 30 unknown
+    assert metrics == {"Specific legislation": "2", "Existing law sufficient": "1", "Legislation in progress": "1",
+                       "None reported": "1", "Unknown": "30"}
+    # 2 of 35 = 5.7 %; 30 of 35 = 85.7 %.
+    assert any("specific legislation adopted 6 per cent" in c.value and "unknown 86 per cent" in c.value for c in at.caption)
     table = next(d.value for d in at.dataframe if "Status (as last reported)" in d.value.columns)
-    assert len(table) == 112  # every State Party, those the world map cannot draw included
-    assert {"Andorra", "Holy See", "Niue", "Cook Islands"} <= set(table["State Party"])
+    assert len(table) == 35  # every State Party, Malta (which the world map cannot draw) included
+    assert "Malta" in set(table["State Party"]) and not {"Lithuania", "Vanuatu"} & set(table["State Party"])
     chart = next(e for e in at.get("plotly_chart") if "choropleth" in e.proto.spec)
     assert '"locationmode":"ISO-3"' in chart.proto.spec.replace(" ", "")
     assert "/app/static/" in chart.proto.config
     published = next(d.value for d in at.dataframe if "App: States Parties on that date" in d.value.columns)
-    assert len(published) == 3
+    # the one published figure (August 2014), against the app's 35 States Parties then and AUT's (2008) and NOR's
+    # (2009) laws
+    assert published[["App: States Parties on that date", "App: specific legislation on record by then"]
+                     ].values.tolist() == [["35", "2"]]
     at.date_input(key="widget_as_of").set_value(date(2014, 8, 31)).run()
+    # 31 August 2014: 35 States Parties too, Lithuania in and South Sudan not yet; the laws of AUT and NOR count
+    # from the end of the year they were adopted, the undated statuses only from 30 September 2025: 33 unknown
+    assert _metrics(at)["Specific legislation"] == "2" and _metrics(at)["Unknown"] == "33"
     table = next(d.value for d in at.dataframe if "Status (as last reported)" in d.value.columns)
-    assert len(table) < 112
+    assert len(table) == 35 and "Lithuania" in set(table["State Party"]) and "South Sudan" not in set(table["State Party"])
 
 
 def test_article5_says_no_list_is_loaded(db_path):
@@ -87,7 +107,7 @@ def test_article5_says_no_list_is_loaded(db_path):
 
 
 def test_article5_shows_a_loaded_list(tmp_path, monkeypatch):
-    path = build_database(tmp_path / "with-article5.duckdb")
+    path = build_database(tmp_path / "with-article5.duckdb", FIXTURE_DATA, replay=lambda con: None)
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO article5_responsibility VALUES ('LAO', DATE '2024-09-01', 'test list', NULL)")
     con.close()
@@ -99,7 +119,8 @@ def test_article5_shows_a_loaded_list(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", pd.Timestamp("2025-06-30"))
+    return demo.build_demo_database(tmp_path_factory.mktemp("demo") / "ccm-demo.duckdb", pd.Timestamp("2025-06-30"),
+                                    FIXTURE_DATA)  # the generated records on top of the fixture
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.title for p in PAGES])

@@ -26,16 +26,18 @@ def _columns(con, table):
                        [table]).fetchall()
 
 
-def test_synthetic_file_is_marked_and_has_the_real_schema(tiny_db, db_path):
+def test_synthetic_file_is_marked_and_has_the_real_schema(tiny_db, shipped_db_path):
+    # The benchmark builds on the shipped data/ (benchmarks.synthetic), so it is compared with their build.
     path, counts = tiny_db
-    real = duckdb.connect(str(db_path), read_only=True)
+    real = duckdb.connect(str(shipped_db_path), read_only=True)
     con = duckdb.connect(str(path), read_only=True)
     try:
         assert dict(con.execute("SELECT key, value FROM build_info").fetchall())["kind"] == "synthetic benchmark"
         for obj in (*schema.TABLES, *schema.VIEWS):
             assert _columns(con, obj.name) == _columns(real, obj.name), obj.name
-        # one entity on top of the 197 real States; its rows all say they are synthetic
-        assert counts["states"] == real.execute("SELECT count(*) FROM states").fetchone()[0] + 1
+        # one entity on top of the real States (synthetic.REAL_ENTITIES); its rows all say they are synthetic
+        assert counts["states"] == real.execute("SELECT count(*) FROM states").fetchone()[0] + 1 \
+            == synthetic.REAL_ENTITIES + 1
         assert con.execute("SELECT state_name FROM states WHERE iso3 = 'S000000'").fetchone() == ("Synthetic State 0",)
         assert con.execute("SELECT DISTINCT source FROM treaty_events WHERE iso3 = 'S000000'").fetchall() == [
             ("synthetic benchmark",)]

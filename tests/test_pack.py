@@ -44,30 +44,55 @@ def test_eight_themes_in_the_committees_order(built):
 
 def test_headline_figures(built):
     s = {x.heading: x.sentences for x in built.sections}
-    assert s[THEMES[0]][0] == ("On 30 September 2025 the Convention has 112 States Parties (111 for which it is in "
-                               "force) and 12 Signatories; 85 States are not party.")
-    # Vanuatu's deposit (5 September 2025) is after the period; Lithuania's withdrawal (6 March 2025) in it
+    # The fixture's 39 States: the 30 first instruments (IRL the 30th), GBR, BGR, PER, TCD and SSD are 35 States
+    # Parties, all in force; LTU's withdrawal took effect 6 March 2025; VUT accedes only in 2026; IDN signed.
+    # Not party: 39 - 35 = 4 (IDN, USA, LTU, VUT; the Signatory is counted among them).
+    assert s[THEMES[0]][0] == ("On 30 September 2025 the Convention has 35 States Parties (35 for which it is in "
+                               "force) and 1 Signatory; 4 States are not party.")
+    # SSD joined in 2023, VUT in 2026: nobody in the period; Lithuania's withdrawal (6 March 2025) in it
     assert s[THEMES[0]][1] == "0 States joined from 1 July 2024 to 30 June 2025."
     assert s[THEMES[0]][2] == "1 withdrawal took effect from 1 July 2024 to 30 June 2025: Lithuania (6 March 2025)."
-    assert s[THEMES[2]][0].startswith("On 30 September 2025 19 States Parties have an Article 4 obligation on record; 9 ")
-    assert s[THEMES[6]][0].startswith("On 30 September 2025 35 States Parties have national measures in place")
-    assert s[THEMES[7]][0] == "The ISU budget for 2025 is CHF 497'138."  # 364'282 + 72'856 + 20'000 + 27'000 + 13'000
-    assert s[THEMES[7]][1].startswith("Contributions: not loaded")  # shipped data hold none: never a made-up 0
+    status = built.sections[0].tables[0].frame.set_index("Status")
+    # 30 June 2024: LTU still a party (36), VUT and USA not party and IDN a Signatory (3); now the reverse for LTU
+    assert status.loc["States Parties"].tolist() == ["36", "35"]
+    assert status.loc["States not party"].tolist() == ["3", "4"]
+    # Article 3: AUT, BGR, GBR, PER (destroyed, the date not in the data) and SEN (unknown); ESP destroyed before
+    # entry into force and NOR has no stockpile: no obligation. Completed: all but SEN; by the original deadline
+    # (entry into force + 8 years) AUT (2010) and GBR (2013); BGR needed its extension; PER's date is not known.
+    assert s[THEMES[1]][0] == ("On 30 September 2025 5 States Parties have an Article 3 obligation on record; "
+                               "4 completed it (0 from 1 July 2024 to 30 June 2025, 2 by the original deadline).")
+    # Article 4: HRV, DEU, LAO, SSD, TCD (GBR has none); HRV completed 10 July 2019, before 1 June 2020. LAO's
+    # request of 2024 awaits a decision; LAO (1 August 2025) and TCD (1 October 2024, no request) have passed;
+    # DEU (2030) and SSD (2034) are beyond 24 months.
+    assert s[THEMES[2]][0] == ("On 30 September 2025 5 States Parties have an Article 4 obligation on record; "
+                               "1 completed it (0 from 1 July 2024 to 30 June 2025, 1 by the original deadline).")
+    assert s[THEMES[2]][1] == ("1 request awaits a recorded decision; 2 deadlines have passed without one; "
+                               "0 fall due in the next 12 months and 0 in the next 24.")
+    # Article 9: AUT and NOR specific legislation, DEU existing law: 3 of 35 = 8.57 -> 8.6 per cent
+    assert s[THEMES[6]][0] == ("On 30 September 2025 3 States Parties have national measures in place (specific "
+                               "legislation, or existing law deemed sufficient): 8.6 per cent of 35.")
+    assert s[THEMES[7]][0] == "The ISU budget for 2025 is CHF 524'000."  # 380'000 + 76'000 + 10'000 + 30'000 + 28'000
+    assert s[THEMES[7]][1].startswith("Contributions: not loaded")  # the fixture holds none: never a made-up 0
     assert built.sections[4].empty and built.sections[3].empty  # no cooperation or Article 5 data: said in one line
+    assert not built.sections[0].empty and not built.sections[7].empty
 
 
 def test_budget_in_the_work_plans_order_with_a_total(built):
     frame = built.sections[7].tables[0].frame
     assert frame["Budget line"].tolist() == ["Salaries", "Social charges", "Communication", "Travel",
                                              "Other implementation support costs", "Total"]
-    assert frame["Amount (CHF)"].tolist()[-1] == "497'138"
+    assert frame["Amount (CHF)"].tolist() == ["380'000", "76'000", "10'000", "30'000", "28'000", "524'000"]
 
 
 def test_no_table_has_a_snake_case_header(built):
+    tables = [table for section in [*built.sections, built.lap] for table in section.tables]
+    # Universalization 2, Articles 3 and 4 two each, Article 7 three, Article 9 one, the budget one, the Plan one
+    assert len(tables) == 12
     for section in [*built.sections, built.lap]:
         for table in section.tables:
             assert snake_case_headers(table.frame) == [], (section.heading, table.caption)
-        assert not any(".csv" in source or "zmjones" in source for source in section.sources)
+        # sources are cited by their titles ("Fixture: treaty_events.csv" is the fixture's title), never by file
+        assert all(source.startswith("Fixture: ") for source in section.sources), section.sources
 
 
 def test_docx_reads_back_with_eight_theme_headings(built, tmp_path):
@@ -116,7 +141,7 @@ def test_html_is_self_contained(built):
     from ccm_analytics.workbench.brief import outside_hosts
     assert outside_hosts(text) == []
     assert "<h2>1. Universalization</h2>" in text and "page-break-inside:avoid" in text
-    assert '<td class="num">497&#x27;138</td>' in text  # numbers right-aligned
+    assert '<td class="num">524&#x27;000</td>' in text  # numbers right-aligned (the 2025 budget's total)
 
 
 def test_cli_writes_html_pdf_and_docx(db_path, tmp_path):
@@ -157,7 +182,9 @@ def test_html_opened_from_disk_requests_nothing_outside(built, tmp_path):
         page.wait_for_function("() => document.querySelectorAll('.plot-container').length >= 5", timeout=30_000)
         page.wait_for_timeout(1000)
         countries = page.evaluate("() => document.querySelectorAll('path.choroplethlocation').length")
-    assert countries > 100  # the status map drew its countries from the inlined topojson
+    # the status map drew its countries from the inlined topojson: the fixture's 39 States but Malta, which the
+    # 110m world map has no shape for
+    assert countries == 38
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:", "blob:"))] == []
 
 

@@ -20,7 +20,7 @@ def test_figures_are_computed_once_per_function_and_arguments(db_path):
     CALLS.clear()
     day = pd.Timestamp("2019-03-01")
     first = ui.figures(_counted, day)
-    assert first == {"as_of": day, "rows": 197} and CALLS == [(day, None)]
+    assert first == {"as_of": day, "rows": 39} and CALLS == [(day, None)]  # the fixture's 39 States (states.csv)
     assert ui.figures(_counted, day) is first  # the same object again: nothing recomputed
     assert len(CALLS) == 1
     ui.figures(_counted, day, "Africa")  # other arguments: computed
