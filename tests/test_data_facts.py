@@ -16,12 +16,12 @@ from conftest import PROJECT_DIR
 from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
-from ccm_analytics.article7 import figures as article7
 from ccm_analytics.article7 import figures as article7_figures
 from ccm_analytics.article7 import reports, transparency
 from ccm_analytics.country_profile import figures as country_profile_figures
 from ccm_analytics.deadlines import figures as deadlines_figures
 from ccm_analytics.domain.period import progress_report_period
+from ccm_analytics.domain.vocabularies import BUDGET_LINES
 from ccm_analytics.formats import downloads, geo
 from ccm_analytics.lausanne import figures as lausanne
 from ccm_analytics.meeting_pack import pack
@@ -145,7 +145,7 @@ def test_article7_known_due_dates_and_statuses(shipped_con):
 
 def test_article7_page_figures_say_how_complete_the_data_are(shipped_con):
     day = pd.Timestamp("2022-09-30")
-    figures = article7.figures(shipped_con, day).figures
+    figures = article7_figures.figures(shipped_con, day).figures
     # With a record (article7_reports.csv, annual rows known by 30 September 2022): AUS 2018-2019 (2), AUT 2018,
     # BEN 2018-2021 (4, "not submitted" as of August 2022), CRI 2018, DEU 2011-2019 (9), GNB 2019, GRD 2012,
     # IRL 2011, ISL 2016-2021 (6, as of August 2022), KNA 2017-2020 (4), LAO 2011, LBN 2011, LUX 2011, MOZ 2017,
@@ -173,14 +173,7 @@ def test_article7_at_most_15_initial_reports_unknown_at_the_end_of_2024(shipped_
     assert len(unknown) <= 15
 
 
-# --- imports, the CLI and the data's age (moved from their feature's tests) ---
-
-def test_imports_isu_budget_2021_salaries(shipped_con):
-    # from test_cli.test_sql_prints_exact_csv
-    assert shipped_con.execute("SELECT year, budget_line, CAST(amount_chf AS VARCHAR), kind FROM isu_budget "
-                               "WHERE year = 2021 AND budget_line = 'Salaries'").fetchall() == [
-        (2021, "Salaries", "341405.00", "budget")]
-
+# --- imports, the CLI and the data's age ---
 
 def test_imports_austria_lithuania_angola_status(shipped_con):
     # from test_cli.test_sql_formats_dates_booleans_and_nulls: Austria ratified on 2 April 2009; Lithuania
@@ -197,11 +190,6 @@ def test_imports_parties_at_the_end_of_2008(shipped_con):
     assert shipped_con.execute("SELECT * FROM parties_by_year WHERE year = 2008").fetchall() == [(2008, 4, 0, 90, 4, 0)]
 
 
-def test_imports_the_states_list_has_197_states(shipped_con):
-    # from test_import_processes.test_readers_see_old_or_new_data_while_imports_run
-    assert shipped_con.execute("SELECT count(*) FROM state_status").fetchone() == (197,)
-
-
 def test_imports_universalization_page_says_the_treaty_events_are_current_to_september_2025(on_shipped_db):
     # from test_data_age.test_universalization_page_warns_of_old_data: the shipped treaty events are current
     # to September 2025, known to the month (so to 30 September): 14 months before 1 December 2026
@@ -215,7 +203,7 @@ def test_imports_universalization_page_says_the_treaty_events_are_current_to_sep
         "later reports and decisions are not included.")]
 
 
-# --- views, Universalization, profiles, Explore, SQL console (moved from their feature's tests) ---
+# --- views, Universalization, profiles, Explore, SQL console ---
 
 def test_explore_state_status_has_197_states(shipped_con, shipped_db_path):
     assert len(queries.table(shipped_con, "state_status")) == 197
@@ -268,13 +256,6 @@ def test_explore_obligation_statuses(shipped_con):
     # Before its 10MSP decision (September 2022) Bulgaria's deadline was the 2RC one.
     assert at("2022-06-30").loc[("BGR", 3), "current_deadline"] == pd.Timestamp("2022-10-01")
     assert at("2022-06-30").loc[("BGR", 3), "status"] == "due within 12 months"
-
-
-def test_explore_isu_budget_by_year(shipped_con):
-    frame = shipped_con.execute("SELECT year, sum(amount_chf) FROM isu_budget WHERE kind = 'budget' GROUP BY year "
-                                "ORDER BY year").fetchall()
-    assert [(y, int(a)) for y, a in frame] == [(2021, 469686), (2022, 486194), (2023, 495057), (2024, 477724),
-                                               (2025, 497138)]
 
 
 def test_explore_signatories_and_states_not_signed(shipped_con):
@@ -335,7 +316,7 @@ def test_explore_explore_page_on_the_shipped_data(on_shipped_db):
                                                      ["State Party", "111"], ["Withdrawn", "1"]]
 
 
-# --- deadlines, extension requests, workbench, Lausanne (moved from their feature's tests) ---
+# --- deadlines, extension requests, workbench, Lausanne ---
 
 T = pd.Timestamp
 
@@ -422,7 +403,7 @@ def test_deadlines_lausanne_figures_for_the_pack_of_30_september_2025(shipped_co
     assert value["Article 9 measures in place"] == "35 of 112 (31.3 per cent)"  # 22 specific + 13 existing law
 
 
-# --- meeting pack, Articles 7 and 9, Overview, budget, map (moved from their feature's tests) ---
+# --- meeting pack, Articles 7 and 9, Overview, budget, map ---
 
 # As printed in the ISU 2021-2025 Work Plan and Budget (TOTAL row and "Budget: CHF 2'425'799").
 PAGES_WORK_PLAN_TOTALS = {2021: "469'686", 2022: "486'194", 2023: "495'057", 2024: "477'724", 2025: "497'138"}
@@ -513,7 +494,6 @@ def test_pages_overview_figures(on_shipped_db):
 # --- The ISU budget: the database against the work plan ----------------------------------------------------
 
 def test_pages_budget_lines_sum_to_the_work_plan(shipped_con):
-    from ccm_analytics.domain.vocabularies import BUDGET_LINES
     lines = queries.budget_lines(shipped_con)
     totals = spending_analysis.yearly_totals(lines)
     assert {y: spending_screen.money(t).removeprefix("CHF ")

@@ -8,12 +8,11 @@ import shutil
 import time
 
 import pytest
-from conftest import FIXTURE_DATA, PROJECT_DIR
+from conftest import PROJECT_DIR
 from streamlit.testing.v1 import AppTest
 
 from ccm_analytics.data_management import access
 from ccm_analytics.store import db
-from ccm_analytics.store.imports import process as imports_process
 
 APP = str(PROJECT_DIR / "app.py")
 GOOD = b"iso3,event_type,event_date,source\nUSA,signature,2020-01-01,UN depositary notification (test)\n"
@@ -27,8 +26,6 @@ def fresh(db_path, tmp_path, monkeypatch):
     path = tmp_path / "ccm.duckdb"
     shutil.copyfile(db_path, path)
     monkeypatch.setenv("CCM_DB", str(path))
-    # an import rebuilds the database from data/ and the imports: here from the fixture's files
-    monkeypatch.setattr(imports_process, "DATA_DIR", FIXTURE_DATA)
     return path
 
 

@@ -26,15 +26,15 @@ def _metrics(at) -> dict[str, str]:
 def test_tracker_counts_filters_and_downloads(db_path):
     at = _page(db_path, "pages/deadlines.py")
     m = _metrics(at)
-    # The fixture on 28 November 2026 (data current to 30 September 2025), 10 obligations: completed AUT, BGR,
-    # GBR, PER (Article 3) and HRV (Article 4); LAO's deadline (LAO,4,1 granted 2025-08-01) has passed while
+    # The fixture on 28 November 2026 (data current to 30 September 2025), 11 obligations: completed AUT, BGR,
+    # GBR, PER (Article 3), HRV and MOZ (Article 4; MOZ unconfirmed, completed by 31 December 2018); LAO's deadline (LAO,4,1 granted 2025-08-01) has passed while
     # LAO,4,2 awaits a recorded decision; TCD's (TCD,4,1 granted 2024-10-01, no further request) passed before
     # the data end: overdue; DEU (DEU,4,2 granted 2030-08-01) and SSD (EIF 1 February 2024 + 10 years) on track;
     # SEN (stockpiling not confirmed) unknown.
     assert (m["completed"], m["deadline passed, extension requested"], m["extension requested"], m["overdue"],
-            m["on track"], m["unknown"]) == ("5", "1", "0", "1", "2", "1")
+            m["on track"], m["unknown"]) == ("6", "1", "0", "1", "2", "1")
     table = at.dataframe[0].value
-    assert len(table) == 10 and "Status" in table.columns
+    assert len(table) == 11 and "Status" in table.columns
     lao = table[table["State Party"] == "Lao People's Democratic Republic"].iloc[0]
     assert lao["Status"] == "deadline passed, extension requested (decision not recorded)"
     assert lao["Current deadline"] == "1 August 2025"  # LAO,4,1 granted 2025-08-01 at 9MSP

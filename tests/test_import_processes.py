@@ -29,12 +29,6 @@ ADDED_STATES = ("CHN,China,Asia,Eastern Asia,156\nIND,India,Asia,Southern Asia,3
                 "RUS,Russian Federation,Europe,Eastern Europe,643\n")
 STATES = 39 + 5  # the fixture's 39 States (tests/fixture_data/states.csv) and the five added here
 
-# `python -m ccm_analytics ARGS`, except that imports and builds read the data files given first (an import
-# rebuilds the database from process.DATA_DIR, data/ in the app) instead of data/.
-LAUNCH = ("import runpy, sys; from pathlib import Path; from ccm_analytics.store.imports import process; "
-          "process.DATA_DIR = Path(sys.argv.pop(1)); runpy.run_module('ccm_analytics', run_name='__main__', "
-          "alter_sys=True)")
-
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
@@ -61,9 +55,10 @@ def fresh(base_db, tmp_path, monkeypatch):
 
 
 @pytest.fixture()
-def command(data_dir):
+def command():
+    """`python -m ccm_analytics ARGS`: an import rebuilds from the folder the database was built from."""
     def argv(*args):
-        return [sys.executable, "-c", LAUNCH, str(data_dir), *args]
+        return [sys.executable, "-m", "ccm_analytics", *args]
     return argv
 
 
@@ -130,13 +125,25 @@ def test_cli_import_dry_run_history_undo_and_template(fresh, tmp_path, cli):
     assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
 
 
-def test_build_replays_imports(fresh, tmp_path, cli):
+def test_build_replays_imports(fresh, tmp_path, cli, data_dir):
     assert cli("import", "treaty_events", str(signature_file(tmp_path, "PAK")), database=fresh).returncode == 0
-    out = cli("build", database=fresh)
+    out = cli("build", "--data", str(data_dir), database=fresh)
     assert out.returncode == 0 and count_new(fresh) == 1
     con = db.open_snapshot(fresh)
     try:  # rebuilt from the data files given, not from data/
         assert con.execute("SELECT count(*) FROM states").fetchone() == (STATES,)
+    finally:
+        con.close()
+
+
+def test_build_without_data_builds_from_the_data_folder(fresh, cli):
+    # `fresh` was built from the fixture's files; `build` alone means data/, whatever the file was built from.
+    assert cli("build", database=fresh).returncode == 0
+    shipped = (PROJECT_DIR / "data" / "states.csv").read_text(encoding="utf-8").count("\n") - 1
+    con = db.open_snapshot(fresh)
+    try:
+        assert con.execute("SELECT count(*) FROM states").fetchone() == (shipped,)
+        assert con.execute("SELECT count(*) FROM build_info WHERE key = 'data_dir'").fetchone() == (0,)
     finally:
         con.close()
 

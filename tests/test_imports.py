@@ -13,7 +13,6 @@ from datetime import date
 
 import openpyxl
 import pytest
-from conftest import FIXTURE_DATA
 
 from ccm_analytics.store import db
 from ccm_analytics.store.imports import process as imports_process
@@ -22,13 +21,6 @@ from ccm_analytics.store.imports.kinds import KINDS, template_rows
 
 TODAY = date(2026, 11, 28)
 EVENTS_HEADER = "iso3,event_type,event_date,source\n"
-
-
-@pytest.fixture(autouse=True)
-def on_fixture_data(monkeypatch):
-    """An import (and a rebuild) builds the new database from data/ plus the imports: here from
-    tests/fixture_data, the files `db_path` was built from, so the copy stays the fixture database."""
-    monkeypatch.setattr(imports_process, "DATA_DIR", FIXTURE_DATA)
 
 
 @pytest.fixture()

@@ -61,9 +61,10 @@ def _direct_tracker(con, as_of):
 
 def test_deadlines_view_counts_on_the_reference_date(con):
     got = deadlines_figures.tracker_view(con, T("2026-11-28"))
-    # The fixture on 28 November 2026 (data current to 30 September 2025), 10 obligations:
-    # completed 5: Article 3 AUT (8 Nov 2010), BGR (15 Mar 2021, within its extension to 1 Apr 2021), GBR
-    #   (December 2013), PER (date not in the data, completed by 30 Sep 2025); Article 4 HRV (10 Jul 2019);
+    # The fixture on 28 November 2026 (data current to 30 September 2025), 11 obligations:
+    # completed 6: Article 3 AUT (8 Nov 2010), BGR (15 Mar 2021, within its extension to 1 Apr 2021), GBR
+    #   (December 2013), PER (date not in the data, completed by 30 Sep 2025); Article 4 HRV (10 Jul 2019), MOZ
+    #   (unconfirmed obligation, completed by 31 Dec 2018);
     #   ESP destroyed before entry into force and NOR had no stockpile: no obligation.
     # deadline passed, extension requested 1: LAO (extended to 1 Aug 2025; LAO,4,2 has no recorded decision).
     # overdue 1: TCD (extended to 1 Oct 2024, passed before the data end, no further request, no completion).
@@ -71,8 +72,8 @@ def test_deadlines_view_counts_on_the_reference_date(con):
     # unknown 1: SEN (stockpiling not confirmed). None "extension requested": LAO's deadline has passed.
     assert (got.counts["completed"], got.counts["deadline passed, extension requested"],
             got.counts["extension requested"], got.counts["overdue"], got.counts["on track"],
-            got.counts["unknown"]) == (5, 1, 0, 1, 2, 1)
-    assert len(got.table) == 10
+            got.counts["unknown"]) == (6, 1, 0, 1, 2, 1)
+    assert len(got.table) == 11
     nothing = deadlines_figures.tracker_view(con, T("2026-11-28"), (3,), ("on track",), ())
     assert nothing.empty and nothing.timeline is None and nothing.requests_table is None  # DEU's and SSD's are Article 4
     some = deadlines_figures.tracker_view(con, T("2026-11-28"), (4,), ("on track",), ())

@@ -35,7 +35,7 @@ def test_the_picker_is_alphabetical_with_article_and_status(con):
     picks = cw.choices(con, pd.Timestamp("2026-12-01"))
     labels = list(picks.labels.values())
     names = [label.split(", Article")[0] for label in labels]
-    assert names == sorted(names) and len(names) == 10  # the fixture's 10 obligations
+    assert names == sorted(names) and len(names) == 11  # the fixture's 11 obligations
     assert picks.labels["LAO-4"] == "Lao People's Democratic Republic, Article 4: deadline passed, extension requested"
     assert picks.labels["DEU-4"] == "Germany, Article 4: on track"  # DEU,4,2 granted 2030-08-01 at 12MSP
     # the latest request first: LAO,4,2 (12MSP) before LAO,4,1 (9MSP)

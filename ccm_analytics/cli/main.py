@@ -16,7 +16,7 @@ from ccm_analytics.cli.data import add_commands
 from ccm_analytics.cli.terminal import terminal_text
 from ccm_analytics.domain.period import report_period
 from ccm_analytics.meeting_pack.pack import write_pack
-from ccm_analytics.paths import DOCS_DIR
+from ccm_analytics.paths import DATA_DIR, DOCS_DIR
 from ccm_analytics.sources.normalise import DEFAULT_SHARED, normalise
 from ccm_analytics.sql_console.sandbox import QueryError, run_query, write_csv
 from ccm_analytics.store.build import connect_read_only
@@ -37,7 +37,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"built demonstration database {path} in {time.perf_counter() - started:.2f} s "
               f"(run the app on it with CCM_DB={path})")
         return 0
-    path = rebuild(args.db, args.data)
+    path = rebuild(args.db, args.data or DATA_DIR)
     print(terminal_text(f"built {path} in {time.perf_counter() - started:.2f} s"))
     return 0
 

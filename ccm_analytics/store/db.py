@@ -40,6 +40,9 @@ def create_schema(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> 
         _load_table(con, table, data_dir)
     con.execute("INSERT INTO build_info VALUES ('kind', 'real'), ('built_at', CAST(now() AS VARCHAR)), "
                 "('fingerprint', ?)", [fingerprint(data_dir)])
+    if Path(data_dir).resolve() != DATA_DIR.resolve():
+        # Built from another folder (build --data): an import rebuilds from that folder, not from data/.
+        con.execute("INSERT INTO build_info VALUES ('data_dir', ?)", [str(Path(data_dir).resolve())])
     con.execute(schema.MACROS)
     for view in schema.VIEWS:
         con.execute(f"CREATE OR REPLACE VIEW {view.name} AS {view.sql}")

@@ -157,8 +157,27 @@ def _before_swap(tmp: Path, target: Path) -> None:
         time.sleep(float(pause))
 
 
+def data_dir_of(database: Path) -> Path:
+    """The folder of data files `database` was built from: data/, or the folder given to `build --data`."""
+    recorded = None
+    if database.exists():
+        con = db.open_snapshot(database)
+        try:
+            row = con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()
+        finally:
+            con.close()
+        recorded = row and Path(row[0])
+    if recorded is None:
+        return DATA_DIR
+    if not recorded.is_dir():
+        raise RuntimeError(f"the database was built from {recorded}, which no longer exists: "
+                            "rebuild it with `python -m ccm_analytics build` first")
+    return recorded
+
+
 def _build(target: Path, root: Path, data_dir: Path | None = None, **replay_args) -> None:
-    db.write_database(target, data_dir or DATA_DIR, replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
+    """Rebuild `target` from `data_dir` (by default the folder it was built from) and the imports in `root`."""
+    db.write_database(target, data_dir or data_dir_of(target), replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
 
 
 def _imports_in(database: Path) -> set[int] | None:
