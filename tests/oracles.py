@@ -19,7 +19,8 @@ from ccm_analytics.store import queries
 
 OBLIGATION_COLUMNS = ["iso3", "article", "original_deadline", "current_deadline", "extensions_granted",
                       "completion_date", "status", "state_name", "entry_into_force_date",
-                      "current_deadline_precision", "completion_date_precision", "pending_requests"]
+                      "current_deadline_precision", "completion_date_precision", "pending_requests",
+                      "completed_by"]
 
 
 def _ts(value: object) -> pd.Timestamp:
@@ -164,6 +165,7 @@ def obligation_deadlines(states: pd.DataFrame, treaty_events: pd.DataFrame, stoc
                           current_to=_ts(current_to.get(int(r.article))))
         for r, c_end, d_end in zip(rows.itertuples(index=False), completion_end, deadline_end)]
     done = pd.Series([pd.notna(c) and c <= as_of for c in completion_end], index=rows.index, dtype=bool)
+    rows["completed_by"] = rows["completed_by"].where(rows["completion_date"].isna() & (rows["completed_by"] <= as_of))
     rows["completion_date"] = rows["completion_date"].where(done)
     rows["completion_date_precision"] = rows["completion_date_precision"].where(done)
     out = rows[OBLIGATION_COLUMNS].sort_values(["iso3", "article"]).reset_index(drop=True)

@@ -38,6 +38,12 @@ def test_tracker_counts_filters_and_downloads(db_path):
     lao = table[table["State Party"] == "Lao People's Democratic Republic"].iloc[0]
     assert lao["Status"] == "deadline passed, extension requested (decision not recorded)"
     assert lao["Current deadline"] == "1 August 2025"  # LAO,4,1 granted 2025-08-01 at 9MSP
+    completion = table.set_index("State Party")["Completion"]
+    # Croatia's completion is dated; Mozambique's is known only to be by 31 December 2018 (completed_by), Peru's
+    # by the day the data are current to (30 September 2025); Lao PDR has not completed.
+    assert (completion["Croatia"], completion["Mozambique"], completion["Peru"]) == (
+        "10 July 2019", "by 31 December 2018", "by 30 September 2025")
+    assert completion["Lao People's Democratic Republic"] == "unknown"
     assert lao["Workbench"] == "extension-workbench?iso3=LAO&article=4&as_of=2026-11-28"  # link to the workbench
     assert {b.label for b in at.get("download_button")} >= {"Download CSV", "Download Excel"}
 

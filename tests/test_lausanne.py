@@ -37,9 +37,10 @@ def test_figures_for_the_pack_of_30_september_2025(lap):
     assert (value["Article 3 obligations"], value["Article 3 completions (ever)"],
             value["Article 3 completions by the original deadline"]) == ("5", "4", "2")
     # Article 4: HRV, MOZ, DEU, LAO, SSD, TCD (GBR has none); HRV completed 10 July 2019, before its original
-    # deadline of 1 June 2020; MOZ completed by 31 December 2018, its completion date not in the data.
+    # deadline of 1 June 2020; MOZ completed by 31 December 2018 (the date itself not in the data), before its
+    # original deadline of 1 June 2020 too.
     assert (value["Article 4 obligations"], value["Article 4 completions (ever)"],
-            value["Article 4 completions by the original deadline"]) == ("6", "2", "1")
+            value["Article 4 completions by the original deadline"]) == ("6", "2", "2")
     # AUT and NOR specific legislation, DEU existing law, of the 35 States Parties (36 less Lithuania): 8.57 %
     assert value["Article 9 measures in place"] == "3 of 35 (8.6 per cent)"
     # Implementing: DEU, LAO, SSD, TCD, SEN not completed, GBR retaining 100; none has every annual report

@@ -62,11 +62,11 @@ def test_headline_figures(built):
     assert s[THEMES[1]][0] == ("On 30 September 2025 5 States Parties have an Article 3 obligation on record; "
                                "4 completed it (0 from 1 July 2024 to 30 June 2025, 2 by the original deadline).")
     # Article 4: HRV, MOZ, DEU, LAO, SSD, TCD (GBR has none); HRV completed 10 July 2019, before 1 June 2020;
-    # MOZ by 31 December 2018 (its completion date not in the data). LAO's
+    # MOZ by 31 December 2018 (the date itself not in the data), before its deadline of 1 June 2020 too. LAO's
     # request of 2024 awaits a decision; LAO (1 August 2025) and TCD (1 October 2024, no request) have passed;
     # DEU (2030) and SSD (2034) are beyond 24 months.
     assert s[THEMES[2]][0] == ("On 30 September 2025 6 States Parties have an Article 4 obligation on record; "
-                               "2 completed it (0 from 1 July 2024 to 30 June 2025, 1 by the original deadline).")
+                               "2 completed it (0 from 1 July 2024 to 30 June 2025, 2 by the original deadline).")
     assert s[THEMES[2]][1] == ("1 request awaits a recorded decision; 2 deadlines have passed without one; "
                                "0 fall due in the next 12 months and 0 in the next 24.")
     # Article 9: AUT and NOR specific legislation, DEU existing law: 3 of 35 = 8.57 -> 8.6 per cent

@@ -26,21 +26,25 @@ def _rows():
     # B: completed 2019, after its original deadline 2018 (extended): a completion, not by the original deadline.
     # C: deadline 1 March 2026 (within 12 months), request pending. D: deadline 1 July 2027 (within 24, not 12).
     # E: deadline passed 2024 with a request pending. F: deadline 2030, on track (outside the pipeline's horizon).
+    # G: completed, the date not in the data, by 31 Dec 2018: before its original deadline of 1 March 2021.
+    # H: completed, the date not in the data, by 30 Sep 2025 (the data's date): after its deadline of 1 March 2021,
+    #    so not known to be by it; and neither G nor H is known to have completed in the period.
     return pd.DataFrame({
-        "iso3": list("ABCDEF"), "state_name": [f"State {c}" for c in "ABCDEF"], "article": 4,
+        "iso3": list("ABCDEFGH"), "state_name": [f"State {c}" for c in "ABCDEFGH"], "article": 4,
         "status": ["completed", "completed", "extension requested", "on track", "deadline passed, extension requested",
-                   "on track"],
-        "completion_date": [T("2024-08-01"), T("2019-05-01"), pd.NaT, pd.NaT, pd.NaT, pd.NaT],
+                   "on track", "completed", "completed"],
+        "completion_date": [T("2024-08-01"), T("2019-05-01"), pd.NaT, pd.NaT, pd.NaT, pd.NaT, pd.NaT, pd.NaT],
+        "completed_by": [pd.NaT] * 6 + [T("2018-12-31"), T("2025-09-30")],
         "original_deadline": [T("2026-08-01"), T("2018-08-01"), T("2021-03-01"), T("2027-07-01"), T("2020-08-01"),
-                              T("2030-01-01")],
+                              T("2030-01-01"), T("2021-03-01"), T("2021-03-01")],
         "current_deadline": [T("2026-08-01"), T("2020-08-01"), T("2026-03-01"), T("2027-07-01"), T("2024-08-01"),
-                             T("2030-01-01")],
-        "pending_requests": [0, 0, 1, 0, 1, 0]})
+                             T("2030-01-01"), T("2021-03-01"), T("2021-03-01")],
+        "pending_requests": [0, 0, 1, 0, 1, 0, 0, 0]})
 
 
 def test_article_figures_by_hand():
     f = article_figures(_rows(), AS_OF, PERIOD)
-    assert (f.obligations, f.completed, f.completed_in_period, f.completed_by_original_deadline) == (6, 2, 1, 1)
+    assert (f.obligations, f.completed, f.completed_in_period, f.completed_by_original_deadline) == (8, 4, 1, 2)
     assert (f.pending_decision, f.passed_without_decision) == (2, 1)  # C and E pending; E's deadline passed
     assert (f.due_12_months, f.due_24_months) == (1, 2)  # C by 30 Sept 2026; C and D by 30 Sept 2027
 

@@ -130,7 +130,7 @@ def tracker(obligations: pd.DataFrame, requests: pd.DataFrame, stockpiles: pd.Da
     out["status_text"] = out["status"].map(STATUS_LABELS)
     columns = ["iso3", "state_name", "un_region", "article", "entry_into_force_date", "original_deadline",
                "extensions_granted", "pending_requests", "extension_requests", "current_deadline",
-               "current_deadline_precision", "completion_date", "completion_date_precision",
+               "current_deadline_precision", "completion_date", "completion_date_precision", "completed_by",
                "retained_munitions", "retained_submunitions", "retained_note", "status", "status_text"]
     return out[columns].sort_values(["state_name", "article"]).reset_index(drop=True)
 
@@ -196,6 +196,9 @@ def tracker_screen(frame: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd
     """A `tracker` frame as screen text: dates "1 August 2010", "unknown" for missing; a last column links
     each obligation to the extension request workbench."""
     out = format_dates(frame, ["entry_into_force_date", "original_deadline", "current_deadline", "completion_date"])
+    # Completed, the date not in the data: say by when it is known to have been.
+    out["completion_date"] = [f"by {format_date(b)}" if pd.isna(c) and pd.notna(b) else text
+                              for c, b, text in zip(frame["completion_date"], frame["completed_by"], out["completion_date"])]
     for column in ("retained_munitions", "retained_submunitions"):
         out[column] = [format_count(v) if a == 3 else "" for v, a in zip(out[column], out["article"])]
     out["extension_requests"] = out["extension_requests"].replace("", "none")

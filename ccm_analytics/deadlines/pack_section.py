@@ -59,7 +59,9 @@ def article_figures(rows: pd.DataFrame, as_of: pd.Timestamp, period: Period) -> 
     return ArticleFigures(
         obligations=len(rows), completed=int(done.sum()),
         completed_in_period=int((done & period.contains(completion)).sum()),
-        completed_by_original_deadline=int((done & (completion <= pd.to_datetime(rows["original_deadline"]))).sum()),
+        # a completion known only to be by some day counts when that day is on or before the original deadline
+        completed_by_original_deadline=int((done & (completion.fillna(pd.to_datetime(rows["completed_by"]))
+                                                    <= pd.to_datetime(rows["original_deadline"]))).sum()),
         pending_decision=int(rows["status"].isin(PENDING_STATUSES).sum()),
         passed_without_decision=int(rows["status"].isin(["overdue", DEADLINE_PASSED_REQUESTED]).sum()),
         due_12_months=int((open_ & _within(rows["current_deadline"], as_of, 12)).sum()),

@@ -147,7 +147,9 @@ CREATE OR REPLACE MACRO obligation_deadlines_at(d) AS TABLE
            state_name, entry_into_force_date, current_deadline_precision,
            CASE WHEN period_end(completion_date, completion_date_precision) <= d THEN completion_date_precision END
                AS completion_date_precision,
-           pending_requests
+           pending_requests,
+           -- completed with the date not in the data: the latest day it is known to have been completed by
+           CASE WHEN completion_date IS NULL AND completed_by <= d THEN completed_by END AS completed_by
     FROM rows ORDER BY iso3, article;
 CREATE OR REPLACE MACRO article7_detail_at(d) AS TABLE
     -- The Article 7 rule (production); its pandas twin in tests/oracles.py checks it (test_article7*.py).

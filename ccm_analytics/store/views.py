@@ -54,12 +54,14 @@ VIEWS: tuple[View, ...] = (
         C("current_deadline_precision", "VARCHAR", PRECISION),
         C("completion_date_precision", "VARCHAR", PRECISION),
         C("pending_requests", "BIGINT", "Extension requests submitted whose decision is not recorded."),
+        C("completed_by", "DATE", "Completed, the date not in the data: the latest day it is known to have been "
+                                  "completed by (e.g. the day the data are current to)."),
     ), "SELECT * FROM obligation_deadlines_at(current_date)", reads=("obligation_deadlines_at",),
         dated_macro="obligation_deadlines_at",
         notes=("`obligation_deadlines_at(DATE '2020-12-31')` gives the same columns for any other date.",
                "A deadline that passed after the date the data are current to reads `unknown`, not `overdue`.",
                "So does a passed deadline where completion is dated only to a month or year that includes the date.",
-               "The pandas twin of the status rule is `ccm_analytics.deadlines.obligation_deadlines`.")),
+               "The pandas twin of the status rule, used only to check it, is `tests/oracles.py`.")),
     View("isu_budget", "The ISU budget (kind = budget) and imported actual expenditure (kind = actual), per year and line.", (
         C("year", "INTEGER", "Budget year."),
         C("budget_line", "VARCHAR", "Salaries, Social charges, Communication, Travel or Other implementation support costs."),
