@@ -40,12 +40,17 @@ class Article7Page:
     published_table: pd.DataFrame
 
 
+def report_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Article7Figures:
+    """The Article 7 figures of `as_of` without the page's tables and charts: what an aggregator counts."""
+    return transparency.article7_figures(status.initial_reports(con, as_of), status.annual_reports(con, as_of),
+                                         queries.state_status_at(con, as_of), queries.table(con, "article7_reports"),
+                                         as_of, current_to_of(queries.data_sources(con), RECORDS_FILE))
+
+
 def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Article7Page:
     """Every frame, text and figure the Article 7 page shows for `as_of`."""
     current_to = current_to_of(queries.data_sources(con), RECORDS_FILE)
-    fig = transparency.article7_figures(status.initial_reports(con, as_of), status.annual_reports(con, as_of),
-                                        queries.state_status_at(con, as_of), queries.table(con, "article7_reports"),
-                                        as_of, current_to)
+    fig = report_figures(con, as_of)
     owed = not fig.annual.empty
     return Article7Page(
         figures=fig, current_to=current_to,

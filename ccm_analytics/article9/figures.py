@@ -37,12 +37,24 @@ class Article9Page:
     published_table: pd.DataFrame  # national_measures.published_table of published_beside_app
 
 
+def _measures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, measures: pd.DataFrame,
+              current_to: pd.Timestamp) -> pd.DataFrame:
+    return nm.measures_status(queries.state_status_at(con, as_of), measures, as_of, current_to)
+
+
+def measure_counts(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """States Parties by Article 9 status on `as_of` (`counts_by_status`), without the page's charts: what an
+    aggregator counts."""
+    current_to = current_to_of(queries.data_sources(con), MEASURES_FILE)
+    return nm.counts_by_status(_measures(con, as_of, queries.table(con, "article9_measures"), current_to))
+
+
 def figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> Article9Page:
     """Every frame, text and figure the Article 9 page shows for `as_of`."""
     current_to = current_to_of(queries.data_sources(con), MEASURES_FILE)
     measures = queries.table(con, "article9_measures")
     states = queries.table(con, "states")
-    frame = nm.measures_status(queries.state_status_at(con, as_of), measures, as_of, current_to)
+    frame = _measures(con, as_of, measures, current_to)
     counts = nm.counts_by_status(frame)
     by_region = nm.counts_by_region(frame)
     compared = nm.published_beside_app(queries.table(con, "article9_aggregates"),

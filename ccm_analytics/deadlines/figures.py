@@ -34,14 +34,25 @@ class Deadlines:
     requests_table: pd.DataFrame | None  # its screen text; None when there is no request
 
 
+def _tracker(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every obligation's tracker row on `as_of`, and the extension requests known then."""
+    requests = queries.extension_requests_at(con, as_of)
+    rows = extensions.tracker(queries.obligation_deadlines_at(con, as_of), requests,
+                              queries.table(con, "article3_stockpiles"), queries.table(con, "states"))
+    return rows, requests
+
+
+def tracker_rows(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Every obligation's row on `as_of` as the tracker's file gives it, without the page's chart and screen
+    text: what an aggregator counts (the Lausanne Action Plan figures)."""
+    return extensions.tracker_file(_tracker(con, pd.Timestamp(as_of))[0])
+
+
 def tracker_view(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, articles: tuple[int, ...] = (),
                  statuses: tuple[str, ...] = (), regions: tuple[str, ...] = ()) -> Deadlines:
     """Every obligation on `as_of` with its extension requests, filtered by article, status and region."""
     as_of = pd.Timestamp(as_of)
-    obligations = queries.obligation_deadlines_at(con, as_of)
-    states = queries.table(con, "states")
-    requests = queries.extension_requests_at(con, as_of)
-    rows = extensions.tracker(obligations, requests, queries.table(con, "article3_stockpiles"), states)
+    rows, requests = _tracker(con, as_of)
     shown = extensions.filter_tracker(rows, list(articles), list(statuses), list(regions))
     chosen = extensions.requests_for(requests, shown)
     return Deadlines(

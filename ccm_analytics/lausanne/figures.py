@@ -9,6 +9,7 @@ import pandas as pd
 
 from ccm_analytics.article7 import figures as article7_figures
 from ccm_analytics.article7.pack_section import latest_rate
+from ccm_analytics.article7.transparency import Article7Figures, overdue_initial
 from ccm_analytics.article9 import figures as article9_figures
 from ccm_analytics.article9.pack_section import measures_in_place
 from ccm_analytics.deadlines import figures as deadline_figures
@@ -58,47 +59,48 @@ def lap_figures(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, period: Per
                  "Instruments of ratification or accession deposited in the period (treaty events)."])
     rows.append(["Actions 10-11", "Withdrawals in the period", f"{len(left)}{_names(left, 'withdrawal_date')}",
                  _trend(len(left), len(left_then), prev_text), "Withdrawals whose effect date (Article 20) is in the period."])
+    tracker, tracker_then = deadline_figures.tracker_rows(con, as_of), deadline_figures.tracker_rows(con, before)
     for article, actions in ARTICLE_ACTIONS.items():
-        now = article_figures(deadline_figures.tracker_view(con, as_of, (article,)).file, as_of, period)
-        then = article_figures(deadline_figures.tracker_view(con, before, (article,)).file, before, previous)
+        now = article_figures(tracker[tracker["article"] == article], as_of, period)
+        then = article_figures(tracker_then[tracker_then["article"] == article], before, previous)
         rows += [
             [actions, f"Article {article} obligations", str(now.obligations), _trend(now.obligations, then.obligations, start_text),
              f"States Parties with an Article {article} obligation on record on the reference date."],
             [actions, f"Article {article} completions (ever)", str(now.completed), _trend(now.completed, then.completed, start_text),
-             "Obligations whose completion date is on or before the reference date."],
+             "Obligations completed by the reference date (on a recorded date, or known complete by then)."],
             [actions, f"Article {article} completions in the period", str(now.completed_in_period),
              _trend(now.completed_in_period, then.completed_in_period, prev_text), "Completion dated within the period."],
             [actions, f"Article {article} completions by the original deadline", str(now.completed_by_original_deadline),
              _trend(now.completed_by_original_deadline, then.completed_by_original_deadline, start_text),
-             "Completion on or before the deadline of the Convention, without an extension."],
+             "Completion (or the latest day it is known to have been completed by) on or before the deadline of "
+             "the Convention, without an extension."],
             [actions, f"Article {article} requests with a costed work plan loaded", NOT_MEASURED, "",
              "Work plans are read on the workbench from the request's file, not kept in the database."]]
-    page7 = article7_figures.figures(con, as_of)
-    then7 = article7_figures.figures(con, before)
+    fig7, then7 = article7_figures.report_figures(con, as_of), article7_figures.report_figures(con, before)
+    overdue, overdue_then = overdue_initial(fig7.initial), overdue_initial(then7.initial)
     rows.append(["Actions 43-46", "Initial reports overdue",
-                 f"{len(page7.overdue)}" + (": " + "; ".join(page7.overdue["State Party"]) if len(page7.overdue) else ""),
-                 _trend(len(page7.overdue), len(then7.overdue), start_text),
+                 f"{len(overdue)}" + (": " + "; ".join(overdue["State Party"]) if len(overdue) else ""),
+                 _trend(len(overdue), len(overdue_then), start_text),
                  "Initial reports more than 180 days after entry into force with no record of submission (named)."])
-    rate, rate_then = latest_rate(page7.figures.rates, as_of), latest_rate(page7.figures.rates, before)
+    rate, rate_then = latest_rate(fig7.rates, as_of), latest_rate(fig7.rates, before)
     rows.append(["Actions 43-46", "Annual reports by 30 April",
                  "no report due" if rate is None else f"{per_cent(rate[1], rate[2])} ({rate[1]} of {rate[2]}, {rate[0]} reports)",
                  "" if rate_then is None else f"{per_cent(rate_then[1], rate_then[2])} for {rate_then[0]} ({rate_then[1]} of {rate_then[2]})",
                  "Reports on record by 30 April for the latest calendar year due, of the States Parties owing one."])
-    rows.append(_implementing_states_row(page7, con, as_of))
-    page9, then9 = article9_figures.figures(con, as_of), article9_figures.figures(con, before)
-    (n9, d9), (t9, _) = measures_in_place(page9.counts), measures_in_place(then9.counts)
+    rows.append(_implementing_states_row(fig7, tracker))
+    (n9, d9) = measures_in_place(article9_figures.measure_counts(con, as_of))
+    (t9, _) = measures_in_place(article9_figures.measure_counts(con, before))
     rows.append(["National implementation", "Article 9 measures in place", f"{n9} of {d9} ({per_cent(n9, d9)})",
                  _trend(n9, t9, start_text), "Specific legislation adopted, or existing law deemed sufficient, on record."])
     rows += [[a, theme, NOT_MEASURED, "", why] for a, theme, why in UNMEASURED]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _implementing_states_row(page7, con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp) -> list[str]:
+def _implementing_states_row(fig7: Article7Figures, tracker: pd.DataFrame) -> list[str]:
     """Annual reports every year by the States Parties implementing Article 3 or 4 or retaining munitions."""
-    tracker = deadline_figures.tracker_view(con, as_of).file
     implementing = set(tracker.loc[(tracker["status"] != "completed") | (tracker["retained_munitions"].fillna(0) > 0),
                                    "iso3"])
-    annual = page7.figures.annual[page7.figures.annual["iso3"].isin(implementing)]
+    annual = fig7.annual[fig7.annual["iso3"].isin(implementing)]
     every = annual.groupby("iso3")["status"].apply(lambda s: bool((s != "no record in data").all()))
     return ["Actions 43-46", "Annual reports every year by States implementing Article 3 or 4 or retaining munitions",
             f"{int(every.sum())} of {len(implementing)} ({per_cent(int(every.sum()), len(implementing))})", "",

@@ -115,3 +115,29 @@ def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection
 def fetch_df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
     """Run one query and fetch it whole (duckdb 2.0 streams results: never leave one half-read)."""
     return con.execute(sql, params or []).df()
+
+
+def build_info_value(database: Path, key: str) -> str | None:
+    """One value of a database file's build_info (None where the file, the table or the key is missing)."""
+    if not database.exists():
+        return None
+    try:
+        con = open_snapshot(database)
+        try:
+            row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+def built_from(database: Path) -> Path:
+    """The folder of data files `database` was built from: data/, or the folder given to `build --data`."""
+    recorded = build_info_value(database, "data_dir")
+    if recorded is None:
+        return DATA_DIR
+    if not Path(recorded).is_dir():
+        raise RuntimeError(f"the database was built from {recorded}, which no longer exists: "
+                           "rebuild it with `python -m ccm_analytics build` first")
+    return Path(recorded)

@@ -157,42 +157,14 @@ def _before_swap(tmp: Path, target: Path) -> None:
         time.sleep(float(pause))
 
 
-def data_dir_of(database: Path) -> Path:
-    """The folder of data files `database` was built from: data/, or the folder given to `build --data`."""
-    recorded = None
-    if database.exists():
-        con = db.open_snapshot(database)
-        try:
-            row = con.execute("SELECT value FROM build_info WHERE key = 'data_dir'").fetchone()
-        finally:
-            con.close()
-        recorded = row and Path(row[0])
-    if recorded is None:
-        return DATA_DIR
-    if not recorded.is_dir():
-        raise RuntimeError(f"the database was built from {recorded}, which no longer exists: "
-                            "rebuild it with `python -m ccm_analytics build` first")
-    return recorded
-
-
 def _build(target: Path, root: Path, data_dir: Path | None = None, **replay_args) -> None:
     """Rebuild `target` from `data_dir` (by default the folder it was built from) and the imports in `root`."""
-    db.write_database(target, data_dir or data_dir_of(target), replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
+    db.write_database(target, data_dir or db.built_from(target), replay=lambda con: replay(con, root, **replay_args), before_swap=_before_swap)
 
 
-def _imports_in(database: Path) -> set[int] | None:
-    """The import ids the database file was built with (None if it cannot be read)."""
-    if not database.exists():
-        return None
-    try:
-        con = db.open_snapshot(database)
-        try:
-            row = con.execute("SELECT value FROM build_info WHERE key = 'imports'").fetchone()
-        finally:
-            con.close()
-    except duckdb.Error:
-        return None
-    return {int(x) for x in row[0].split(",") if x} if row else set()
+def _imports_in(database: Path) -> set[int]:
+    """The import ids the database file was built with (none if it cannot be read)."""
+    return {int(x) for x in (db.build_info_value(database, "imports") or "").split(",") if x}
 
 
 def _recover(root: Path, database: Path) -> str | None:
@@ -201,7 +173,7 @@ def _recover(root: Path, database: Path) -> str | None:
     message = None
     if intent_file.exists():
         intent = json.loads(intent_file.read_text(encoding="utf-8"))
-        built = _imports_in(database) or set()
+        built = _imports_in(database)
         pending = root / f".pending-{intent['import_id']:04d}"
         filed = root / "accepted" / f"{intent['import_id']:04d}"
         if intent["op"] == "import":
