@@ -6,14 +6,10 @@
 from ccm_analytics.ui.admin import admin_passphrase, admin_signed_in
 from ccm_analytics.ui.cache import cursor, db_key, figures, table
 from ccm_analytics.ui.page import (
-    data_as_of,
     data_current_to,
-    demo_banner,
-    is_demonstration,
     page,
     reference_date,
     sources_frame,
-    sources_table,
 )
 from ccm_analytics.ui.widgets import (
     PLOTLY_CONFIG,
@@ -30,8 +26,8 @@ from ccm_analytics.ui.widgets import (
     state_picker,
 )
 
-__all__ = ["admin_passphrase", "admin_signed_in", "cursor", "db_key", "figures", "table", "data_as_of", "data_current_to",
-           "demo_banner", "is_demonstration", "page", "reference_date", "sources_frame", "sources_table",
+__all__ = ["admin_passphrase", "admin_signed_in", "cursor", "db_key", "figures", "table", "data_current_to",
+           "page", "reference_date", "sources_frame",
            "PLOTLY_CONFIG", "TOPOJSON_URL", "downloads", "fitted_height", "fitted_table", "init_from_url",
            "metric_grid",
            "profile_link_column", "profile_table",

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -12,8 +14,8 @@ from ccm_analytics.domain.partial_dates import period_end
 from ccm_analytics.formats.dates import url_date
 from ccm_analytics.formats.links import source_links
 from ccm_analytics.formats.text import format_date, markdown_literal
-from ccm_analytics.store import provenance
-from ccm_analytics.ui.cache import table
+from ccm_analytics.store import provenance, queries
+from ccm_analytics.ui.cache import figures, table
 
 SOURCE_LINK = st.column_config.LinkColumn("Source page", display_text="open the source page")
 
@@ -37,12 +39,36 @@ def page(title: str, reads: tuple[str, ...] | list[str]) -> Iterator[pd.Timestam
     st.html(FRAME_STYLE)
     st.title(title)
     as_of = reference_date()
-    files = provenance.files_read(reads)
-    data_as_of(as_of, files)
+    frame = figures(_frame, as_of, tuple(reads))  # cached: a rerun of the page recomputes none of its texts
+    if frame.demo:
+        _demo_banner()
+    st.caption(frame.caption)
+    if frame.notice:
+        st.warning(frame.notice, icon=":material/history:")
     try:
         yield as_of
     finally:
-        sources_table(files)
+        _sources_footer(frame.footer)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    caption: str  # "Figures as of **1 December 2026** · data current to ..."
+    notice: str | None  # the old-data warning, if any
+    footer: pd.DataFrame  # the sources footer's rows, with words for headers
+    demo: bool  # a demonstration database: the banner is shown
+
+
+def _frame(con: duckdb.DuckDBPyConnection, as_of: pd.Timestamp, reads: tuple[str, ...]) -> _Frame:
+    """The frame's texts for `as_of` and the tables, views and macros a page `reads`."""
+    sources = queries.table(con, "data_sources")
+    files = provenance.files_read(reads)
+    # The sentences are ours; the titles they quote come from data_sources: shown as typed, not as Markdown.
+    titled = sources.assign(title=[markdown_literal(t) for t in sources["title"]])
+    caption = (f"Figures as of **{format_date(as_of)}** · data current to {current_to_words(titled, files)}. "
+               "Sources: see Data sources at the foot of the page.")
+    return _Frame(caption, stale_words(titled, files, as_of), _footer_rows(sources, files),
+                  provenance.is_demonstration(queries.table(con, "build_info")))
 
 
 # The reference date widget's range: the Convention was adopted in 2008; nothing is planned past 2100.
@@ -111,20 +137,6 @@ def stale_words(sources: pd.DataFrame, files: list[str], as_of: pd.Timestamp) ->
     return f"These figures use data current to {', and to '.join(parts)}: later reports and decisions are not included."
 
 
-def data_as_of(as_of: pd.Timestamp, files: list[str]) -> None:
-    """The line every page shows: the reference date and the date the data are current to; and a
-    warning when the reference date is more than six months after that date (provenance.stale_data_notice)."""
-    demo_banner()
-    sources = table("data_sources")
-    # The sentences are ours; the titles they quote come from data_sources: shown as typed, not as Markdown.
-    titled = sources.assign(title=[markdown_literal(t) for t in sources["title"]])
-    st.caption(f"Figures as of **{format_date(as_of)}** · data current to {current_to_words(titled, files)}. "
-               "Sources: see Data sources at the foot of the page.")
-    notice = stale_words(titled, files, as_of)
-    if notice:
-        st.warning(notice, icon=":material/history:")
-
-
 def sources_frame(files: list[str]) -> pd.DataFrame:
     """The data_sources rows of `files` (for a file that lists its sources, e.g. a brief)."""
     sources = table("data_sources")
@@ -136,13 +148,16 @@ SOURCE_COLUMNS = {"title": "Data", "publication": "Publication", "source": "Publ
                   "source_url": "Link", "notes": "Notes", "accessed": "Collected", "file": "Data file"}
 
 
-def sources_table(files: list[str]) -> None:
-    """The provenance of the files a page uses, in an expander, with words for headers."""
-    chosen = sources_frame(files)
+def _footer_rows(sources: pd.DataFrame, files: list[str]) -> pd.DataFrame:
+    """The provenance of the files a page uses, with words for headers."""
+    chosen = sources[sources["file"].isin(files)].reset_index(drop=True)
     chosen["current_to"] = [format_date(d, p) if pd.notna(d) else "not dated (a reference list)"
                             for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     chosen["source_url"] = source_links(chosen["source_url"])
-    shown = chosen[[c for c in SOURCE_COLUMNS if c in chosen]].rename(columns=SOURCE_COLUMNS)
+    return chosen[[c for c in SOURCE_COLUMNS if c in chosen]].rename(columns=SOURCE_COLUMNS)
+
+
+def _sources_footer(shown: pd.DataFrame) -> None:
     with st.expander("Data sources"):
         st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"Link": st.column_config.LinkColumn("Link", display_text="open the source page"),
@@ -152,14 +167,8 @@ def sources_table(files: list[str]) -> None:
                                     "Notes": st.column_config.TextColumn(width="large")})
 
 
-def is_demonstration() -> bool:
-    """True when the open database is not the real one (a demonstration or synthetic benchmark file)."""
-    return provenance.is_demonstration(table("build_info"))
-
-
-def demo_banner() -> None:
-    """The banner every page shows on a demonstration database (called by data_as_of)."""
-    if is_demonstration():
-        st.warning("**Demonstration data.** This database was built with `build --demo`: its transparency report "
-                   "records, contributions and expenditure are generated for training and screenshots. "
-                   "They are not real figures.", icon=":material/science:")
+def _demo_banner() -> None:
+    """The banner every page shows on a demonstration database (drawn by the page frame)."""
+    st.warning("**Demonstration data.** This database was built with `build --demo`: its transparency report "
+               "records, contributions and expenditure are generated for training and screenshots. "
+               "They are not real figures.", icon=":material/science:")
