@@ -71,8 +71,8 @@ with ui.page("Data management", data_management.READS) as as_of:
                         try:
                             outcome = process.import_file(kind, uploaded.name, content, who=who, today=date.today(),
                                                           replace=replace, wait=False)
-                        except process.Busy as busy:
-                            st.warning(str(busy))
+                        except RuntimeError as refused:  # busy, or the database cannot be rebuilt: nothing written
+                            st.warning(str(refused))
                         else:
                             (st.success if outcome.ok else st.error)(markdown_literal(outcome.message))
 
@@ -86,8 +86,8 @@ with ui.page("Data management", data_management.READS) as as_of:
             if st.button("Undo the last import", disabled=not sure, key="undo"):
                 try:
                     st.success(markdown_literal(process.undo(who=who, wait=False)))
-                except process.Busy as busy:
-                    st.warning(str(busy))
+                except RuntimeError as refused:  # busy, or the database cannot be rebuilt: nothing undone
+                    st.warning(str(refused))
 
     st.subheader("Import log")
     log = process.history_for_screen()

@@ -148,6 +148,21 @@ def test_build_without_data_builds_from_the_data_folder(fresh, cli):
         con.close()
 
 
+def test_an_import_into_a_database_whose_data_folder_is_gone_is_refused(tmp_path, cli):
+    # Built with `build --data` from a folder removed since: an import cannot rebuild it, and must not rebuild it
+    # from data/ instead. One line, nothing written.
+    folder = tmp_path / "gone"
+    shutil.copytree(FIXTURE_DATA, folder)
+    database = build_database(tmp_path / "ccm.duckdb", folder, replay=lambda con: None)
+    shutil.rmtree(folder)
+    before = digest(database)
+    out = cli("import", "treaty_events", str(signature_file(tmp_path, "USA")), database=database)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.strip() == (f"error: the database was built from {folder.resolve()}, which no longer exists: "
+                                  "rebuild it with `python -m ccm_analytics build` first")
+    assert digest(database) == before
+
+
 def test_an_import_killed_before_the_swap_leaves_the_old_database(fresh, tmp_path, cli, command):
     before = digest(fresh)
     proc = subprocess.Popen(command("import", "treaty_events", str(signature_file(tmp_path, "IND"))),

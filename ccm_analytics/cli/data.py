@@ -9,7 +9,6 @@ from pathlib import Path
 from ccm_analytics.cli.terminal import terminal_text
 from ccm_analytics.store.imports.kinds import KINDS, kind, template_markdown
 from ccm_analytics.store.imports.process import (
-    Busy,
     current_user,
     history,
     import_file,
@@ -30,8 +29,8 @@ def _import(args: argparse.Namespace) -> int:
     try:
         outcome = import_file(args.kind, path.name, content, who=_who(), today=date.today(),
                               replace=args.replace, dry_run=args.dry_run, database=args.db)
-    except Busy as busy:
-        print(terminal_text(f"error: {busy}"), file=sys.stderr)
+    except RuntimeError as refused:  # busy (Busy), or the database cannot be rebuilt: nothing written
+        print(terminal_text(f"error: {refused}"), file=sys.stderr)
         return 2
     lines = report_lines(outcome)
     print(terminal_text("\n".join(lines)), file=sys.stdout if outcome.ok else sys.stderr)
@@ -48,7 +47,11 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    print(terminal_text(undo(who=_who(), database=args.db)))
+    try:
+        print(terminal_text(undo(who=_who(), database=args.db)))
+    except RuntimeError as refused:
+        print(terminal_text(f"error: {refused}"), file=sys.stderr)
+        return 2
     return 0
 
 

@@ -382,7 +382,8 @@ def undo(*, who: str, database: Path | None = None, wait: bool = True) -> str:
 
 
 def rebuild(database: Path | None = None, data_dir: Path | None = None) -> Path:
-    """Rebuild the database from `data_dir` (data/) and every accepted import, keeping the old file as a backup."""
+    """Rebuild the database from `data_dir` (by default the folder it was built from: data/, unless `build
+    --data` built it) and every accepted import, keeping the old file as a backup."""
     database = Path(database or db.database_path())
     root = imports_dir(database)
     with import_lock(root):
