@@ -18,7 +18,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = PROJECT_DIR / "tests" / "fixture_data"
 
 
-def _no_imports(con) -> None:
+def no_imports(con) -> None:
     """Replay nothing: a test database never picks up imports kept beside it."""
 
 
@@ -26,7 +26,7 @@ def _no_imports(con) -> None:
 def db_path(tmp_path_factory) -> Path:
     """The hand-made fixture database (tests/fixture_data/README.md), built once per test session through
     the same build as data/ (never the user's data/ccm.duckdb)."""
-    path = build_database(tmp_path_factory.mktemp("db") / "ccm.duckdb", FIXTURE_DATA, replay=_no_imports)
+    path = build_database(tmp_path_factory.mktemp("db") / "ccm.duckdb", FIXTURE_DATA, replay=no_imports)
     os.environ["CCM_DB"] = str(path)  # pages and subprocesses read the same file
     return path
 
@@ -34,7 +34,7 @@ def db_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def shipped_db_path(tmp_path_factory) -> Path:
     """The database built from the shipped data/: only tests/test_data_facts.py asserts its facts."""
-    return build_database(tmp_path_factory.mktemp("shipped") / "ccm.duckdb", replay=_no_imports)
+    return build_database(tmp_path_factory.mktemp("shipped") / "ccm.duckdb", replay=no_imports)
 
 
 @pytest.fixture()

@@ -379,15 +379,12 @@ def status_rows(initial: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
 
 # --- the whole Article 7 rule on a database, for the comparison tests (fixture and shipped data) ---
 
-def _current_to(con) -> pd.Timestamp:
-    return pd.Timestamp(con.execute("SELECT facts_current_to('article7_reports.csv')").fetchone()[0])
-
-
 def article7_rows(con, day: pd.Timestamp) -> pd.DataFrame:
     """What `article7_status_at(day)` should hold, by the pandas twins."""
     status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
-    initial = initial_report_status(status, records, day, _current_to(con))
-    annual = annual_report_status(annual_reports_owed(status, day), records, day, _current_to(con))
+    current_to = queries.current_to(con, "article7_reports")
+    initial = initial_report_status(status, records, day, current_to)
+    annual = annual_report_status(annual_reports_owed(status, day), records, day, current_to)
     return status_rows(initial, annual)
 
 
@@ -406,12 +403,13 @@ def assert_article7_frames_equal_oracle(con, day: pd.Timestamp) -> None:
     """The pages' frames (`article7.status`, the SQL rule) carry the pandas twin's details too."""
     status, records = queries.state_status_at(con, day), queries.table(con, "article7_reports")
     initial = article7_status.initial_reports(con, day).set_index("iso3")
-    oracle = initial_report_status(status, records, day, _current_to(con)).set_index("iso3")
+    current_to = queries.current_to(con, "article7_reports")
+    oracle = initial_report_status(status, records, day, current_to).set_index("iso3")
     for column in ("status", "days_late", "source", "listing_source", "submitted_date_precision"):
         assert initial[column].astype(object).where(initial[column].notna(), None).to_dict() == \
             oracle[column].astype(object).where(oracle[column].notna(), None).to_dict(), column
     annual = article7_status.annual_reports(con, day).set_index(["iso3", "reporting_year"])
-    owed = annual_report_status(annual_reports_owed(status, day), records, day, _current_to(con))
+    owed = annual_report_status(annual_reports_owed(status, day), records, day, current_to)
     owed = owed.set_index(["iso3", "reporting_year"])
     for column in ("status", "source"):
         assert annual[column].astype(object).where(annual[column].notna(), None).to_dict() == \

@@ -6,7 +6,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from conftest import FIXTURE_DATA, PROJECT_DIR
+from conftest import FIXTURE_DATA, PROJECT_DIR, no_imports
 from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
@@ -107,7 +107,7 @@ def test_article5_says_no_list_is_loaded(db_path):
 
 
 def test_article5_shows_a_loaded_list(tmp_path, monkeypatch):
-    path = build_database(tmp_path / "with-article5.duckdb", FIXTURE_DATA, replay=lambda con: None)
+    path = build_database(tmp_path / "with-article5.duckdb", FIXTURE_DATA, replay=no_imports)
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO article5_responsibility VALUES ('LAO', DATE '2024-09-01', 'test list', NULL)")
     con.close()

@@ -3,7 +3,7 @@ query in a loop while several imports run at once.
 
 The processes run on the fixture database (tests/fixture_data/README.md) with five more States that have
 not signed (IND, PAK, CHN, RUS, ISR; with USA, the fixture's non-signatory: 6 of them), and an import
-rebuilds from those data files, not from data/ (see `command`)."""
+rebuilds from those data files, not from data/ (the folder the database was built from, build_info.data_dir)."""
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +15,7 @@ import sys
 import threading
 
 import pytest
-from conftest import FIXTURE_DATA, PROJECT_DIR
+from conftest import FIXTURE_DATA, PROJECT_DIR, no_imports
 
 from ccm_analytics.store import db
 from ccm_analytics.store.build import build_database
@@ -42,7 +42,7 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base_db(data_dir, tmp_path_factory):
-    return build_database(tmp_path_factory.mktemp("base") / "ccm.duckdb", data_dir, replay=lambda con: None)
+    return build_database(tmp_path_factory.mktemp("base") / "ccm.duckdb", data_dir, replay=no_imports)
 
 
 @pytest.fixture()
@@ -153,7 +153,7 @@ def test_an_import_into_a_database_whose_data_folder_is_gone_is_refused(tmp_path
     # from data/ instead. One line, nothing written.
     folder = tmp_path / "gone"
     shutil.copytree(FIXTURE_DATA, folder)
-    database = build_database(tmp_path / "ccm.duckdb", folder, replay=lambda con: None)
+    database = build_database(tmp_path / "ccm.duckdb", folder, replay=no_imports)
     shutil.rmtree(folder)
     before = digest(database)
     out = cli("import", "treaty_events", str(signature_file(tmp_path, "USA")), database=database)

@@ -7,7 +7,6 @@ from conftest import PROJECT_DIR
 from pages_support import run_page
 from streamlit.testing.v1 import AppTest
 
-
 APP = str(PROJECT_DIR / "app.py")
 PAGE = "pages/spending.py"
 

@@ -139,7 +139,10 @@ def stale_words(sources: pd.DataFrame, files: list[str], as_of: pd.Timestamp) ->
 
 def sources_frame(files: list[str]) -> pd.DataFrame:
     """The data_sources rows of `files` (for a file that lists its sources, e.g. a brief)."""
-    sources = table("data_sources")
+    return _rows_of(table("data_sources"), files)
+
+
+def _rows_of(sources: pd.DataFrame, files: list[str]) -> pd.DataFrame:
     return sources[sources["file"].isin(files)].reset_index(drop=True)
 
 
@@ -150,7 +153,7 @@ SOURCE_COLUMNS = {"title": "Data", "publication": "Publication", "source": "Publ
 
 def _footer_rows(sources: pd.DataFrame, files: list[str]) -> pd.DataFrame:
     """The provenance of the files a page uses, with words for headers."""
-    chosen = sources[sources["file"].isin(files)].reset_index(drop=True)
+    chosen = _rows_of(sources, files)
     chosen["current_to"] = [format_date(d, p) if pd.notna(d) else "not dated (a reference list)"
                             for d, p in zip(chosen["current_to"], chosen["current_to_precision"])]
     chosen["source_url"] = source_links(chosen["source_url"])
